@@ -1,0 +1,189 @@
+"""jaccore.analyze against the notebook's printed numbers and against independent oracles."""
+
+import subprocess
+import sys
+import threading
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import jaccore
+from jaccore.engine import trace_count
+from tests.conftest import example_wrt_pairs, random_inputs
+from tests.oracles import central_differences
+
+EXAMPLES = jaccore.EXAMPLES
+# float32 autodiff against float64 oracles: relative agreement to ~1e-6, declared once.
+RTOL, ATOL = 1e-5, 1e-4
+
+
+def notebook_cases(kind: str) -> list:
+    return [
+        pytest.param(slug, wrt, expected, id=f"{slug}-{wrt}")
+        for slug, example in EXAMPLES.items()
+        for wrt, expected in example.notebook.get(kind, {}).items()
+    ]
+
+
+@pytest.mark.parametrize(("slug", "wrt", "expected"), notebook_cases("jacobian"))
+def test_notebook_jacobians(slug, wrt, expected):
+    example = EXAMPLES[slug]
+    result = jaccore.analyze(example.fn, example.inputs, wrt)
+    np.testing.assert_array_equal(result.jacobian, np.asarray(expected, np.float32))
+
+
+@pytest.mark.parametrize(("slug", "wrt", "expected"), notebook_cases("gradient"))
+def test_notebook_gradients(slug, wrt, expected):
+    example = EXAMPLES[slug]
+    result = jaccore.analyze(example.fn, example.inputs, wrt)
+    np.testing.assert_array_equal(result.gradient, np.asarray(expected, np.float32))
+
+
+@pytest.mark.parametrize(("slug", "wrt", "expected"), notebook_cases("jacobian_shape"))
+def test_notebook_jacobian_shapes(slug, wrt, expected):
+    example = EXAMPLES[slug]
+    assert jaccore.analyze(example.fn, example.inputs, wrt).jacobian.shape == expected
+
+
+@pytest.mark.parametrize("slug", [s for s, e in EXAMPLES.items() if "output" in e.notebook])
+def test_notebook_outputs(slug):
+    example = EXAMPLES[slug]
+    result = jaccore.analyze(example.fn, example.inputs, example.wrt[0])
+    np.testing.assert_array_equal(result.output, np.asarray(example.notebook["output"], np.float32))
+
+
+def test_notebook_quoted_facts():
+    """Sentences of the notebook that are not Out[...] cells but are still numbers."""
+    matvec = EXAMPLES["matvec"]
+    result = jaccore.analyze(matvec.fn, matvec.inputs, "x")
+    assert result.gradient.ravel().tolist() == [2.0, 8.0, 6.0]  # "gradient_dx = [[2. 8. 6.]]"
+    np.testing.assert_array_equal(result.jacobian.reshape(3, 3), matvec.inputs["W"])  # "# = W"
+    scale = EXAMPLES["scale"]
+    assert scale.inputs["a"].shape == ()
+
+
+@pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
+def test_jacobian_matches_closed_form_and_finite_differences(slug, wrt, rng):
+    example = EXAMPLES[slug]
+    inputs = random_inputs(example, rng)
+    result = jaccore.analyze(example.fn, inputs, wrt)
+    doubles = {name: value.astype(np.float64) for name, value in inputs.items()}
+    closed = example.closed_form(doubles, wrt)
+    assert result.jacobian.shape == result.output.shape + inputs[wrt].shape
+    assert result.jacobian.dtype == np.float32
+    np.testing.assert_allclose(result.jacobian, closed, rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(result.jacobian, central_differences(example.fn, inputs, wrt), rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(result.finite_difference, closed, rtol=1e-8, atol=1e-8)
+    assert result.finite_difference_error < ATOL
+
+
+@pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
+def test_gradient_is_the_jacobian_summed_over_output_axes(slug, wrt, rng):
+    example = EXAMPLES[slug]
+    result = jaccore.analyze(example.fn, random_inputs(example, rng), wrt)
+    output_axes = tuple(range(result.output.ndim))
+    assert result.gradient.shape == example.inputs[wrt].shape
+    np.testing.assert_allclose(result.gradient, result.jacobian.sum(axis=output_axes), rtol=RTOL, atol=ATOL)
+    np.testing.assert_array_equal(result.column_sums, result.jacobian.sum(axis=output_axes))
+    np.testing.assert_array_equal(result.upstream, np.ones_like(result.output))
+
+
+@pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
+def test_gradient_with_upstream_is_a_vector_jacobian_product(slug, wrt, rng):
+    example = EXAMPLES[slug]
+    inputs = random_inputs(example, rng)
+    y_shape = jaccore.analyze(example.fn, inputs, wrt).output.shape
+    v = rng.uniform(-2, 2, size=y_shape).astype(np.float32)
+    result = jaccore.analyze(example.fn, inputs, wrt, upstream=v)
+    expected = np.tensordot(v.astype(np.float64), result.jacobian.astype(np.float64), axes=len(y_shape))
+    np.testing.assert_allclose(result.gradient, expected, rtol=RTOL, atol=ATOL)
+    np.testing.assert_array_equal(result.upstream, v)
+    assert result.sum_error < ATOL
+
+
+def test_results_are_numpy_never_tensors():
+    example = EXAMPLES["matmul"]
+    result = jaccore.analyze(example.fn, example.inputs, "A")
+    for value in vars(result).values():
+        assert not isinstance(value, tf.Tensor)
+    assert all(isinstance(getattr(result, f), np.ndarray) for f in ("output", "jacobian", "gradient", "upstream"))
+
+
+def test_new_values_do_not_retrace(rng):
+    example = EXAMPLES["matmul"]
+    jaccore.analyze(example.fn, example.inputs, "B")
+    before = trace_count()
+    for _ in range(20):
+        jaccore.analyze(example.fn, random_inputs(example, rng), "B", upstream=rng.normal(size=(2, 2)))
+    assert trace_count() == before
+    jaccore.analyze(example.fn, {"A": np.ones((3, 2)), "B": np.ones((2, 4))}, "B")
+    assert trace_count() == before + 1  # a new shape is a new graph, traced once
+
+
+def test_same_results_from_many_threads(rng):
+    example = EXAMPLES["matmul"]
+    cases = [random_inputs(example, rng) for _ in range(40)]
+    expected = [jaccore.analyze(example.fn, case, "A").jacobian for case in cases]
+    results: list = [None] * len(cases)
+
+    def work(indices: range) -> None:
+        for i in indices:
+            results[i] = jaccore.analyze(example.fn, cases[i], "A").jacobian
+
+    threads = [threading.Thread(target=work, args=(range(k, len(cases), 4),)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for got, want in zip(results, expected, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_bad_inputs_name_the_input_and_say_what_is_wrong():
+    matmul = EXAMPLES["matmul"]
+    with pytest.raises(ValueError, match=r"input 'A' must hold numbers, not 'abc'"):
+        jaccore.analyze(matmul.fn, {"A": "abc", "B": matmul.inputs["B"]}, "A")
+    with pytest.raises(ValueError, match=r"input 'B' is not a rectangular array"):
+        jaccore.analyze(matmul.fn, {"A": matmul.inputs["A"], "B": [[1, 2], [3]]}, "A")
+    with pytest.raises(ValueError, match=r"wrt='D' is not an input; the inputs are: A, B"):
+        jaccore.analyze(matmul.fn, matmul.inputs, "D")
+    with pytest.raises(jaccore.ShapeError, match=r"A \(2, 3\), B \(2, 3\).*Dimensions must be equal"):
+        jaccore.analyze(matmul.fn, {"A": np.ones((2, 3)), "B": np.ones((2, 3))}, "A")
+    with pytest.raises(ValueError, match=r"upstream has shape \(3,\) but y has shape \(2, 2\)"):
+        jaccore.analyze(matmul.fn, matmul.inputs, "A", upstream=[1, 2, 3])
+    with pytest.raises(ValueError, match=r"would have 65,536 elements; the limit is 1,000"):
+        jaccore.analyze(matmul.fn, {"A": np.ones((16, 16)), "B": np.ones((16, 16))}, "A", max_elements=1000)
+
+
+def test_shape_error_is_not_a_raw_tensorflow_traceback():
+    matvec = EXAMPLES["matvec"]
+    with pytest.raises(ValueError) as caught:
+        jaccore.analyze(matvec.fn, {"W": np.ones((3, 3)), "x": np.ones((2, 1))}, "x")
+    message = str(caught.value)
+    assert "W (3, 3), x (2, 1)" in message
+    assert "Traceback" not in message and "File " not in message and "{{node" not in message
+    assert len(message) < 400
+
+
+def test_nan_and_inf_are_computed_and_reported():
+    square = EXAMPLES["square"]
+    result = jaccore.analyze(square.fn, {"x": [[np.nan, 2.0]]}, "x")
+    assert result.nonfinite
+    assert np.isnan(result.output[0, 0]) and result.output[0, 1] == 4.0
+    assert result.gradient[0, 1] == 4.0
+    assert jaccore.analyze(square.fn, {"x": [[np.inf, 1.0]]}, "x").nonfinite
+    assert not jaccore.analyze(square.fn, square.inputs, "x").nonfinite
+
+
+def test_a_function_that_ignores_wrt_has_a_zero_jacobian():
+    result = jaccore.analyze(lambda a, x: x * 2.0, {"a": 1.0, "x": [[1.0, 2.0]]}, "a")
+    np.testing.assert_array_equal(result.jacobian, np.zeros((1, 2)))
+    np.testing.assert_array_equal(result.gradient, np.zeros(()))
+
+
+def test_engine_does_not_load_the_interface():
+    """Layers point one way: importing the engine must not import streamlit or plotly."""
+    code = "import sys, jaccore; print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
