@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import jaccore  # first: it silences TensorFlow's start-up log before TensorFlow loads
+
+# isort: split
 import numpy as np
 import tensorflow as tf
-
-import jaccore
 
 MATMUL = jaccore.EXAMPLES["matmul"]
 

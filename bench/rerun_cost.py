@@ -16,9 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
 import jaccore  # noqa: E402, F401  (TensorFlow loaded before timing, as in a warm server)
 from jaccore.catalog import NAVIGATION  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
 
 def nudge(app: AppTest) -> float:

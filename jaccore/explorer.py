@@ -12,12 +12,13 @@ from collections.abc import Mapping
 
 import numpy as np
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from jaccore import figures
 from jaccore.catalog import EXAMPLES, LESSONS, NAVIGATION, Example, page_title, tensorflow_code
 from jaccore.engine import Analysis, analyze, max_abs_difference
 from jaccore.figures import element_indices, index_label
-from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UI, language_from
+from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, UI, language_from
 from jaccore.translations import LESSON as LESSON_TEXT
 
 LANG_KEY = "lang"
@@ -32,23 +33,42 @@ gc.freeze()
 # Language ----------------------------------------------------------------------------------
 
 
+def use_router() -> None:
+    """Make the router in streamlit_app.py run, even on a deep link that is a server's first visit.
+
+    Streamlit treats a `pages/` folder as the old multipage API (each file run on its own, no
+    st.navigation) until some script calls st.navigation; flip that switch and rerun once.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def language() -> str:
     return st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
 
 
 def choose_language() -> str:
     """The sidebar's language switch: ?lang= first, else the browser's locale, else English."""
-    if LANG_KEY not in st.session_state and LANG_KEY not in st.query_params:
-        st.session_state[LANG_KEY] = language_from(None, st.context.locale)
-    st.sidebar.radio(
-        UI["language"](DEFAULT_LANGUAGE),
-        LANGUAGES,
-        format_func=LANGUAGE_NAMES.get,
-        key=LANG_KEY,
-        bind="query-params",
-        horizontal=True,
-    )
-    return language()
+    default = language_from(None, st.context.locale)
+    label = UI["language"](DEFAULT_LANGUAGE)
+    return url_choice(st.sidebar.radio, label, LANGUAGE_NAMES, LANG_KEY, default, horizontal=True)
+
+
+def url_choice(widget, label: str, options: Mapping[str, str], key: str, default: str, **widget_options) -> str:
+    """A radio or selectbox whose choice lives in the URL as ?key=code (never the translated label).
+
+    Streamlit's bind="query-params" would store the label, which changes with the language.
+    """
+    raw = st.query_params.get(key)
+    if st.session_state.get(key) not in options:  # first run, or options changed with the page
+        st.session_state[key] = raw if raw in options else default
+    if raw is not None and raw not in options:
+        st.warning(UI["bad_choice"](language(), key=key, value=raw[:20], options=", ".join(options)), icon="⚠️")
+    choice = widget(label, list(options), format_func=options.get, key=key, **widget_options)
+    if raw != choice:
+        st.query_params[key] = choice
+    return choice
 
 
 def navigation(lang: str) -> dict[str, list]:
@@ -62,6 +82,7 @@ def navigation(lang: str) -> dict[str, list]:
 
 
 def render_home() -> None:
+    use_router()
     lang = language()
     st.title(UI["app_title"](lang))
     st.markdown(UI["home_intro"](lang))
@@ -75,6 +96,7 @@ def render_home() -> None:
 
 def render_example(slug: str) -> None:
     """A worked example of the catalog, every section in teaching order."""
+    use_router()
     lang = language()
     example = EXAMPLES[slug]
     render_question(example, lang)
@@ -91,17 +113,12 @@ def render_example(slug: str) -> None:
 
 def render_lesson(slug: str) -> None:
     """Ví dụ 3 of the notebook: the flat Jacobian's column sums are the gradient, for any example."""
+    use_router()
     lang = language()
     st.title(LESSONS[slug](lang))
     st.markdown(LESSON_TEXT["intro"](lang))
-    chosen = st.selectbox(
-        LESSON_TEXT["pick"](lang),
-        list(EXAMPLES),
-        index=list(EXAMPLES).index("scale"),
-        format_func=lambda s: EXAMPLES[s].title(lang),
-        key="example",
-        bind="query-params",
-    )
+    titles = {slug: example.title(lang) for slug, example in EXAMPLES.items()}
+    chosen = url_choice(st.selectbox, LESSON_TEXT["pick"](lang), titles, "example", "scale")
     example = EXAMPLES[chosen]
     st.latex(example.formula)
     values = render_inputs(example, lang)
@@ -134,8 +151,11 @@ def render_inputs(example: Example, lang: str) -> dict[str, np.ndarray]:
     note_bad_url_values(defaults, example.value_range, lang)
     st.button(UI["reset"](lang), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
     values = {}
-    for name, default in example.inputs.items():
-        values[name] = slider_matrix(name, name, default, example.value_range, example.step)
+    for column, (name, default) in zip(
+        st.columns(len(example.inputs), gap="large"), example.inputs.items(), strict=True
+    ):
+        with column:
+            values[name] = slider_matrix(name, name, default, example.value_range, example.step)
     return values
 
 
@@ -188,14 +208,14 @@ def _number_in_range(text: str, lo: float, hi: float) -> bool:
 def choose_wrt(example: Example, lang: str) -> str:
     if len(example.wrt) == 1:
         return example.wrt[0]
-    return st.radio(UI["wrt"](lang), example.wrt, key="wrt", bind="query-params", horizontal=True)
+    return url_choice(st.radio, UI["wrt"](lang), {w: w for w in example.wrt}, "wrt", example.wrt[0], horizontal=True)
 
 
 def render_output(example: Example, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["output"](lang))
     y = example.output_name
-    st.markdown(f"`{y}` — {UI['shape_of'](lang, shape=tuple(analysis.output.shape))}")
-    st.dataframe(figures.as_matrix(analysis.output), hide_index=False)
+    st.latex(figures.latex_matrix(y, analysis.output))
+    st.caption(UI["shape_of"](lang, shape=tuple(analysis.output.shape)))
     if analysis.nonfinite:
         st.warning(UI["nonfinite"](lang))
 
@@ -244,7 +264,10 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
         weighted.jacobian, weighted.upstream, weighted.gradient, y, x, UI["tape_gradient"](lang)
     )
     st.plotly_chart(figure, width="stretch", key="sum")
-    st.markdown(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
+    left, right = st.columns(2)
+    left.markdown(UI["tape_returns"](lang))
+    left.latex(figures.latex_matrix(rf"\nabla_{{{x}}}", weighted.gradient))
+    right.markdown(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
     return weighted
 
 
@@ -285,44 +308,52 @@ def render_self_check(example: Example, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["self_check"](lang))
     y, x = example.output_name, analysis.wrt
     ys, xs = tuple(analysis.output.shape), tuple(analysis.gradient.shape)
-    shape_options = {
-        UI["opt_full"](lang, s=ys + xs): True,
-        UI["opt_transposed"](lang, s=xs + ys): False,
-        UI["opt_output_shape"](lang, s=ys): False,
-        UI["opt_input_shape"](lang, s=xs): False,
-    }
+    shapes = [
+        (ys + xs, UI["opt_full"](lang, s=ys + xs)),
+        (xs + ys, UI["opt_transposed"](lang, s=xs + ys)),
+        (ys, UI["opt_output_shape"](lang, s=ys)),
+        (xs, UI["opt_input_shape"](lang, s=xs)),
+    ]
     quiz(
         f"quiz.shape.{example.slug}.{x}",
         UI["q_shape"](lang, y=y, x=x),
-        shape_options,
+        shapes,
         UI["why_shape"](lang, y=y, x=x, ys=ys, xs=xs, js=ys + xs),
         lang,
     )
-    sums = analysis.column_sums
     first = analysis.jacobian[element_indices(ys)[0]]
-    gradient_options = {
-        UI["opt_sum"](lang, v=_short(sums)): True,
-        UI["opt_jacobian"](lang, s=ys + xs): False,
-        UI["opt_output"](lang, v=_short(analysis.output)): False,
-        UI["opt_one_slice"](lang, v=_short(first)): False,
-    }
+    results = [
+        (_short(analysis.column_sums), UI["opt_sum"](lang, v=_short(analysis.column_sums))),
+        (f"J{ys + xs}", UI["opt_jacobian"](lang, s=ys + xs)),
+        (_short(analysis.output), UI["opt_output"](lang, v=_short(analysis.output), y=y)),
+        (_short(first), UI["opt_one_slice"](lang, v=_short(first))),
+    ]
     quiz(
         f"quiz.gradient.{example.slug}.{x}",
         UI["q_gradient"](lang, y=y, x=x),
-        gradient_options,
+        results,
         UI["why_gradient"](lang, y=y, x=x),
         lang,
     )
 
 
-def quiz(key: str, question: str, options: Mapping[str, bool], why: str, lang: str) -> None:
-    """A question whose answer, once picked, is marked right or wrong and explained."""
-    labels = list(dict.fromkeys(options))  # the same text twice would be one option
+def quiz(key: str, question: str, options: list[tuple[object, str]], why: str, lang: str) -> None:
+    """A question (the first option is right) whose answer is marked and explained once picked.
+
+    A wrong option that happens to equal the right one here (a square matrix's transposed
+    shape, say) is dropped: it would not be wrong.
+    """
+    labels: dict[str, bool] = {}
+    seen: set = set()
+    for n, (value, label) in enumerate(options):
+        if value not in seen:
+            seen.add(value)
+            labels[label] = n == 0
     order = sorted(labels, key=lambda label: zlib.crc32(f"{key}{label}".encode()))  # shuffled, but stable
     picked = st.radio(question, order, index=None, key=key)
     if picked is None:
         return
-    if options[picked]:
+    if labels[picked]:
         st.success(f"{UI['right'](lang)} {why}")
     else:
         st.error(f"{UI['wrong'](lang)} {why}")

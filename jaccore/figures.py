@@ -14,6 +14,8 @@ COLORSCALE = "RdBu"  # diverging: red below zero, white at zero, blue above
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
 PANEL_PX = 150  # height of one row of panels
+TITLE_PX = 34  # vertical room for a panel's title
+COLUMN_GAP = 0.04  # horizontal gap between panels, as a fraction of the figure's width
 
 
 def index_label(name: str, index: Sequence[int]) -> str:
@@ -65,19 +67,30 @@ def _panels_layout(rows: int, cols: int, titles: list[str], extent: float, heigh
         coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-extent, cmax=extent, colorbar=dict(thickness=12)),
         showlegend=False,
         annotations=[],
+        plot_bgcolor="white",
     )
-    gap = 0.04
-    width, tall = (1 - gap * (cols - 1)) / cols, (1 - gap * (rows - 1)) / rows
+    gap_x, gap_y = COLUMN_GAP, min(0.3, TITLE_PX / height)  # room for each panel's title
+    width, tall = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
+    hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
     for n, title in enumerate(titles):
         r, c = divmod(n, cols)
-        x0, y1 = c * (width + gap), 1 - r * (tall + gap)
+        x0, y1 = c * (width + gap_x), 1 - r * (tall + gap_y)
         suffix = "" if n == 0 else str(n + 1)
-        layout[f"xaxis{suffix}"] = dict(domain=_domain(x0, x0 + width), anchor=f"y{suffix}", showticklabels=False)
+        layout[f"xaxis{suffix}"] = dict(domain=_domain(x0, x0 + width), anchor=f"y{suffix}", **hidden)
         layout[f"yaxis{suffix}"] = dict(
-            domain=_domain(y1 - tall, y1), anchor=f"x{suffix}", autorange="reversed", showticklabels=False
+            domain=_domain(y1 - tall, y1), anchor=f"x{suffix}", autorange="reversed", **hidden
         )
         layout["annotations"].append(
-            dict(text=title, x=x0 + width / 2, y=y1, xref="paper", yref="paper", yanchor="bottom", showarrow=False)
+            dict(
+                text=title,
+                x=x0 + width / 2,
+                y=y1,
+                xref="paper",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=12 if cols <= 6 else 10),
+            )
         )
     return layout
 
@@ -148,26 +161,29 @@ def sum_equation(
     terms = [upstream[i] * jacobian[i] for i in outputs]
     total = np.sum(terms, axis=0) if terms else np.zeros(jacobian.shape[upstream.ndim :])
     shown = outputs[:MAX_SUM_TERMS]
-    panels = [(upstream[i] * jacobian[i], f"{upstream[i]:.3g}·∂{index_label(y_name, i)}/∂{x_name}") for i in shown]
+    panels = [(upstream[i] * jacobian[i], f"{upstream[i]:.3g} ×<br>∂{index_label(y_name, i)}/∂{x_name}") for i in shown]
     panels += [(total, "Σ"), (gradient, tape_label)]
     labelled = sum(p.size for p, _ in panels) <= MAX_LABELLED_CELLS
     traces = []
     for n, (values, title) in enumerate(panels):
-        hover = _hover(values, lambda k, title=title: f"{title} {index_label(x_name, k)}")
+        name = title.replace("<br>", " ")
+        hover = _hover(values, lambda k, name=name: f"{name} — {index_label(x_name, k)}")
         traces.append(_heatmap(values, hover, n + 1, labelled))
-    layout = _panels_layout(1, len(panels), [t for _, t in panels], _extent(*[p for p, _ in panels]), 220)
-    signs = ["+"] * (len(shown) - 1) + (["+ …"] if len(outputs) > len(shown) else []) + ["=", "vs"]
-    step = 1 / len(panels)
-    for n, sign in enumerate(signs[: len(panels) - 1]):
+    layout = _panels_layout(1, len(panels), [t for _, t in panels], _extent(*[p for p, _ in panels]), 240)
+    layout["margin"]["t"] = 50
+    signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", "vs"]
+    width = (1 - COLUMN_GAP * (len(panels) - 1)) / len(panels)
+    for n, sign in enumerate(signs):
+        gap_centre = (n + 1) * (width + COLUMN_GAP) - COLUMN_GAP / 2
         layout["annotations"].append(
             dict(
                 text=f"<b>{sign}</b>",
-                x=(n + 1) * step - 0.005,
-                y=0.45,
+                x=gap_centre,
+                y=0.5,
                 xref="paper",
                 yref="paper",
                 showarrow=False,
-                font=dict(size=18),
+                font=dict(size=16),
             )
         )
     return go.Figure(traces, layout)
@@ -191,3 +207,13 @@ def rows_table(rows: dict[str, np.ndarray], name: str) -> pd.DataFrame:
     """Arrays of one shape side by side as rows of a table, one column per element."""
     columns = [index_label(name, k) for k in element_indices(next(iter(rows.values())).shape)]
     return pd.DataFrame([np.ravel(v) for v in rows.values()], index=list(rows), columns=columns)
+
+
+def latex_matrix(name: str, array: np.ndarray, limit: int = 64) -> str:
+    """'C = [[19, 22], [43, 50]]' as a LaTeX bmatrix (drawn as a matrix; large arrays summarised)."""
+    if array.size > limit:
+        dims = r" \times ".join(map(str, array.shape))
+        return rf"{name} \in \mathbb{{R}}^{{{dims}}}"
+    rows = as_matrix(array)
+    body = r" \\ ".join(" & ".join(f"{v:.4g}" for v in row) for row in rows)
+    return rf"{name} = \begin{{bmatrix}} {body} \end{{bmatrix}}"

@@ -135,7 +135,8 @@ UI = {
         "Sum of slices vs `tape.gradient`: largest difference **{err}**.",
         "Tổng các lát cắt so với `tape.gradient`: sai khác lớn nhất **{err}**.",
     ),
-    "tape_gradient": T("tape.gradient returns", "tape.gradient trả về"),
+    "tape_gradient": T("tape.gradient", "tape.gradient"),
+    "tape_returns": T("What `tape.gradient` returns:", "Kết quả `tape.gradient` trả về:"),
     "check": T("Check against independent oracles", "Kiểm tra với các cách tính độc lập"),
     "check_closed": T("Autodiff vs closed form", "Tự động vi phân so với công thức"),
     "check_fd": T("Autodiff vs finite differences (float64)", "Tự động vi phân so với sai phân hữu hạn (float64)"),
@@ -172,14 +173,17 @@ UI = {
     "opt_full": T("{s} (output + input)", "{s} (đầu ra + đầu vào)"),
     "opt_sum": T("{v} — the slices summed", "{v} — tổng các lát cắt"),
     "opt_jacobian": T("the whole Jacobian, shape {s}", "toàn bộ Jacobian, chiều {s}"),
-    "opt_output": T("{v} — the output y itself", "{v} — chính đầu ra y"),
+    "opt_output": T("{v} — the output {y} itself", "{v} — chính đầu ra {y}"),
     "opt_one_slice": T("{v} — only the first slice", "{v} — chỉ lát cắt đầu tiên"),
     # Errors and notes
     "bad_url": T(
-        "The link set {key} = “{value}”, which is not a number between {lo} and {hi}; "
-        "the default {default} is used.",
+        "The link set {key} = “{value}”, which is not a number between {lo} and {hi}; the default {default} is used.",
         "Đường dẫn đặt {key} = “{value}”, không phải một số trong khoảng {lo} đến {hi}; "
         "dùng giá trị mặc định {default}.",
+    ),
+    "bad_choice": T(
+        "The link set {key} = “{value}”, which is not one of: {options}; the default is used.",
+        "Đường dẫn đặt {key} = “{value}”, không thuộc các lựa chọn: {options}; dùng giá trị mặc định.",
     ),
     "bad_input": T("This input cannot be used: {reason}", "Không dùng được đầu vào này: {reason}"),
     # Figures

@@ -1,0 +1,60 @@
+"""Helpers to drive the app with Streamlit's AppTest, the way the router finds its pages."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 120  # a page's first run traces TensorFlow graphs; AppTest's default 3 s is too short
+
+
+def open_page(slug: str, **query: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page(f"pages/{slug}.py")
+    app.run()
+    return app
+
+
+def errors(app: AppTest) -> list[str]:
+    return [e.value for e in app.exception]
+
+
+def charts(app: AppTest) -> dict[str, dict]:
+    """Every Plotly chart on the page, by its key, as the figure's JSON."""
+    return {element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.spec) for element in app.get("plotly_chart")}
+
+
+def heatmaps(figure: dict) -> list[np.ndarray]:
+    """The z matrices of a figure's heatmaps (Plotly sends them as base64 typed arrays)."""
+    return [decode(trace["z"]) for trace in figure["data"]]
+
+
+def decode(z: object) -> np.ndarray:
+    if isinstance(z, dict):
+        values = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]))
+        shape = [int(n) for n in str(z.get("shape", len(values))).split(",")]
+        return values.reshape(shape)
+    return np.asarray(z, dtype=float)
+
+
+def texts(app: AppTest) -> list[str]:
+    """Every sentence a reader sees on the page (titles, text, captions, labels, LaTeX)."""
+    found = [
+        e.value for kind in ("title", "header", "subheader", "markdown", "caption", "latex") for e in app.get(kind)
+    ]
+    found += [w.label for kind in ("slider", "radio", "selectbox", "toggle", "button") for w in app.get(kind)]
+    return found
+
+
+def latex_values(app: AppTest, prefix: str) -> str:
+    """The body of the first LaTeX block that starts with prefix (e.g. the gradient)."""
+    for block in app.latex:
+        body = block.value.strip("$\n")
+        if body.startswith(prefix):
+            return body
+    raise AssertionError(f"no LaTeX block starting with {prefix!r}")

@@ -1,0 +1,101 @@
+"""The figure builders on small arrays: pure functions, numpy in, Plotly figure out."""
+
+import numpy as np
+import pytest
+
+from jaccore import figures
+
+
+def jacobian_of_matmul_wrt_a() -> np.ndarray:
+    # The notebook's jacobian_A for C = A·B with B = [[5, 6], [7, 8]].
+    return np.array([[[[5, 7], [0, 0]], [[6, 8], [0, 0]]], [[[0, 0], [5, 7]], [[0, 0], [6, 8]]]], dtype=np.float32)
+
+
+@pytest.mark.parametrize(("shape", "drawn"), [((), (1, 1)), ((3,), (1, 3)), ((2, 4), (2, 4)), ((2, 3, 4), (6, 4))])
+def test_as_matrix_draws_every_rank(shape, drawn):
+    assert figures.as_matrix(np.zeros(shape)).shape == drawn
+
+
+def test_index_labels():
+    assert figures.index_label("A", (1, 0)) == "A[1,0]"
+    assert figures.index_label("a", ()) == "a"
+    assert figures.element_indices((2, 1)) == [(0, 0), (1, 0)]
+    assert figures.element_indices(()) == [()]
+
+
+def test_slice_grid_has_one_heatmap_per_output_element():
+    figure = figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
+    assert len(figure.data) == 4
+    np.testing.assert_array_equal(figure.data[1].z, [[6, 8], [0, 0]])  # ∂C[0,1]/∂A
+    assert figure.data[1].text[1][0] == "∂C[0,1]/∂A[1,0] = 0"
+    assert figure.data[2].text[1][1] == "∂C[1,0]/∂A[1,1] = 7"
+    assert [a.text for a in figure.layout.annotations] == ["∂C[0,0]/∂A", "∂C[0,1]/∂A", "∂C[1,0]/∂A", "∂C[1,1]/∂A"]
+    assert {trace.coloraxis for trace in figure.data} == {"coloraxis"}  # one shared colour scale
+    assert figure.layout.coloraxis.cmid == 0 and figure.layout.coloraxis.cmax == 8 == -figure.layout.coloraxis.cmin
+    assert figure.data[0].texttemplate  # values written in the cells
+    xs = sorted(figure.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, 5))
+    assert all(0 <= start < end <= 1 for start, end in xs)
+
+
+def test_slice_grid_of_a_scalar_input_and_scalar_output():
+    figure = figures.slice_grid(np.array([1.0, 3.0]).reshape(1, 2), (1, 2), "y", "a")
+    assert len(figure.data) == 2 and figure.data[1].text[0][0] == "∂y[0,1]/∂a = 3"
+    single = figures.slice_grid(np.array([[[[3.0, 4.0]]]]), (1, 1), "z", "x")
+    assert len(single.data) == 1
+
+
+def test_large_jacobians_are_not_labelled_cell_by_cell():
+    big = np.zeros((4, 8, 4, 8))
+    assert figures.slice_grid(big, (4, 8), "y", "x").data[0].texttemplate is None
+    assert figures.slice_grid(np.zeros((2, 2, 2, 2)), (2, 2), "y", "x").data[0].texttemplate is not None
+
+
+def test_all_zero_and_nan_jacobians_still_draw():
+    figure = figures.slice_grid(np.zeros((1, 2, 1, 2)), (1, 2), "y", "x")
+    assert figure.layout.coloraxis.cmax == 1.0
+    nan = figures.slice_grid(np.array([[[[np.nan, 1.0]]]]), (1, 1), "z", "x")
+    assert nan.data[0].text[0][0] == "∂z[0,0]/∂x[0,0] = nan"
+
+
+def test_flat_matrix_is_outputs_by_inputs_in_row_major_order():
+    figure = figures.flat_matrix(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
+    z = np.asarray(figure.data[0].z)
+    assert z.shape == (4, 4)
+    np.testing.assert_array_equal(z, jacobian_of_matmul_wrt_a().reshape(4, 4))
+    assert list(figure.layout.yaxis.ticktext) == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
+    assert list(figure.layout.xaxis.ticktext) == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
+    assert figure.data[0].text[1][2] == "∂C[0,1]/∂A[1,0] = 0"
+
+
+def test_sum_equation_adds_weighted_slices_beside_the_tape():
+    jacobian = jacobian_of_matmul_wrt_a()
+    v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
+    tape = np.tensordot(v, jacobian, axes=2)
+    figure = figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient")
+    assert len(figure.data) == 4 + 2
+    np.testing.assert_array_equal(figure.data[1].z, 2 * jacobian[0, 1])
+    np.testing.assert_array_equal(figure.data[-2].z, tape)  # Σ, computed from the slices
+    np.testing.assert_array_equal(figure.data[-1].z, tape)
+    signs = [a.text for a in figure.layout.annotations if a.text.startswith("<b>")]
+    assert signs == ["<b>+</b>", "<b>+</b>", "<b>+</b>", "<b>=</b>", "<b>vs</b>"]
+
+
+def test_sum_equation_summarises_many_slices():
+    jacobian = np.ones((5, 4, 3))
+    figure = figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape")
+    assert len(figure.data) == figures.MAX_SUM_TERMS + 2
+    np.testing.assert_array_equal(np.ravel(figure.data[-2].z), [20, 20, 20])  # all 20 slices summed
+    assert "<b>+ … =</b>" in [a.text for a in figure.layout.annotations]
+
+
+def test_tables_and_latex():
+    table = figures.jacobian_table(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
+    assert table.loc["C[0,1]", "A[0,0]"] == 6 and table.shape == (4, 4)
+    rows = figures.rows_table({"sums": np.array([[11.0, 15.0]]), "tape": np.array([[11.0, 15.0]])}, "A")
+    assert list(rows.columns) == ["A[0,0]", "A[0,1]"] and list(rows.index) == ["sums", "tape"]
+    assert figures.array_table(np.array(4.0), "a").loc["a", "value"] == 4
+    assert (
+        figures.latex_matrix("C", np.array([[19, 22], [43, 50]]))
+        == r"C = \begin{bmatrix} 19 & 22 \\ 43 & 50 \end{bmatrix}"
+    )
+    assert figures.latex_matrix("Y", np.zeros((9, 9))) == r"Y \in \mathbb{R}^{9 \times 9}"

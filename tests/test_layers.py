@@ -1,0 +1,40 @@
+"""Layers point one way: pages → explorer → (figures, engine); only the explorer imports streamlit."""
+
+import ast
+import sys
+
+import pytest
+
+from tests.apptest import ROOT
+
+STDLIB = set(sys.stdlib_module_names)
+ALLOWED = {  # third-party and project imports each module may make
+    "engine": {"numpy", "tensorflow"},
+    "catalog": {"numpy", "tensorflow", "jaccore"},
+    "translations": set(),
+    "figures": {"numpy", "pandas", "plotly"},
+    "explorer": {"numpy", "streamlit", "jaccore"},
+    "__init__": {"jaccore"},
+}
+
+
+def imported_packages(path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names - STDLIB
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in (ROOT / "jaccore").glob("*.py")))
+def test_each_module_imports_only_its_layer(module):
+    assert module in ALLOWED, f"new module {module}: declare its layer here"
+    assert imported_packages(ROOT / "jaccore" / f"{module}.py") <= ALLOWED[module]
+
+
+def test_only_the_explorer_imports_streamlit():
+    users = {p.name for p in (ROOT / "jaccore").glob("*.py") if "streamlit" in imported_packages(p)}
+    assert users == {"explorer.py"}

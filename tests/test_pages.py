@@ -1,0 +1,190 @@
+"""Every page through Streamlit's AppTest: defaults, slider moves, languages, bad URLs, self-checks."""
+
+import numpy as np
+import pytest
+
+import jaccore
+from jaccore.catalog import EXAMPLES, LESSONS, NAVIGATION, page_title
+from jaccore.translations import UI
+from tests.apptest import ROOT, charts, errors, heatmaps, latex_values, open_page, texts
+
+PAGES = ["home", *NAVIGATION]
+
+
+def test_page_files_and_catalog_are_in_step():
+    files = {path.stem for path in (ROOT / "pages").glob("*.py")}
+    assert files == set(PAGES)
+    assert set(EXAMPLES) | set(LESSONS) == set(NAVIGATION)
+    assert len(NAVIGATION) == len(set(NAVIGATION))
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_pages_are_declarations(slug):
+    """A page is a docstring and a call into the renderer: no logic, no TensorFlow."""
+    source = (ROOT / "pages" / f"{slug}.py").read_text()
+    code = [line for line in source.splitlines() if line.strip() and not line.startswith(('"""', "from "))]
+    assert source.startswith('"""')
+    assert len(code) == 1 and code[0].startswith("render_"), code
+    assert "tensorflow" not in source and "GradientTape" not in source
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_every_page_runs_at_its_defaults(slug):
+    app = open_page(slug)
+    assert errors(app) == []
+    assert app.title[0].value == (UI["app_title"]("en") if slug == "home" else page_title(slug)("en"))
+
+
+@pytest.mark.parametrize("slug", [s for s, e in EXAMPLES.items() if "gradient" in e.notebook])
+def test_gradient_shown_at_defaults_is_the_notebooks(slug):
+    example = EXAMPLES[slug]
+    for wrt, expected in example.notebook["gradient"].items():
+        app = open_page(slug, wrt=wrt) if len(example.wrt) > 1 else open_page(slug)
+        shown = heatmaps(charts(app)["sum"])[-1]  # the last panel: what tape.gradient returned
+        np.testing.assert_array_equal(shown.reshape(np.shape(expected)), np.asarray(expected, np.float32))
+        rows = [" & ".join(f"{v:.4g}" for v in row) for row in np.atleast_2d(expected)]
+        assert " \\\\ ".join(rows) in latex_values(app, rf"\nabla_{{{wrt}}}")
+
+
+def slider_values(app, example):
+    """The input values the page's sliders hold, as arrays of the example's shapes."""
+    return {
+        name: np.array([app.slider(key=k).value for k in keys(name, default)], np.float32).reshape(default.shape)
+        for name, default in example.inputs.items()
+    }
+
+
+def keys(name, default):
+    return [".".join([name, *map(str, i)]) for i in np.ndindex(*default.shape)] if default.shape else [name]
+
+
+def move(app, key):
+    slider = app.slider(key=key)
+    slider.set_value(slider.value + (slider.step if slider.value + slider.step <= slider.max else -slider.step))
+    app.run()
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_first_and_last_slider_moves_change_what_the_maths_changes(slug):
+    example = EXAMPLES[slug]
+    app = open_page(slug)
+    first, last = keys(*next(iter(example.inputs.items())))[0], keys(*list(example.inputs.items())[-1])[-1]
+    for key in (first, last):
+        before_values, before_charts = slider_values(app, example), charts(app)
+        before_output = [block.value for block in app.latex]
+        move(app, key)
+        assert errors(app) == []
+        after_values, after_charts = slider_values(app, example), charts(app)
+        assert [block.value for block in app.latex] != before_output  # y always changes here
+        wrt = example.wrt[0]
+        old = jaccore.analyze(example.fn, before_values, wrt)
+        new = jaccore.analyze(example.fn, after_values, wrt)
+        jacobian_moved = not np.array_equal(old.jacobian, new.jacobian)
+        assert (after_charts["slices"] != before_charts["slices"]) == jacobian_moved, key
+        np.testing.assert_allclose(heatmaps(after_charts["sum"])[-1].ravel(), new.gradient.ravel(), rtol=1e-6)
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_upstream_weights_make_a_vector_jacobian_product(slug):
+    example = EXAMPLES[slug]
+    app = open_page(slug)
+    upstream_keys = [s.key for s in app.slider if s.key.startswith("@v")]
+    app.slider(key=upstream_keys[-1]).set_value(2.0).run()
+    assert errors(app) == []
+    v = np.array([app.slider(key=k).value for k in upstream_keys], np.float32)
+    result = jaccore.analyze(example.fn, slider_values(app, example), example.wrt[0])
+    expected = np.tensordot(v.reshape(result.output.shape), result.jacobian, axes=result.output.ndim)
+    shown = heatmaps(charts(app)["sum"])
+    np.testing.assert_allclose(shown[-1].ravel(), expected.ravel(), rtol=1e-5)  # tape.gradient(…, v)
+    np.testing.assert_allclose(shown[-2].ravel(), expected.ravel(), rtol=1e-5)  # Σ of weighted slices
+    assert "output_gradients=v" in app.code[0].value
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_languages_render_different_text(slug):
+    english, vietnamese = open_page(slug, lang="en"), open_page(slug, lang="vi")
+    assert errors(english) == errors(vietnamese) == []
+    en, vi = set(texts(english)), set(texts(vietnamese))
+    assert en != vi
+    assert len(en - vi) >= (4 if slug == "home" else 15), "most of the page should be translated"
+    title = UI["app_title"] if slug == "home" else page_title(slug)
+    assert vietnamese.title[0].value == title("vi")
+    assert english.query_params["lang"] == "en" and vietnamese.query_params["lang"] == "vi"
+
+
+def test_language_follows_the_choice_and_survives_slider_moves():
+    app = open_page("matmul")
+    app.sidebar.radio(key="lang").set_value("vi").run()
+    assert app.title[0].value == EXAMPLES["matmul"].title("vi")
+    move(app, "A.0.0")
+    assert app.title[0].value == EXAMPLES["matmul"].title("vi")
+    assert app.query_params["lang"] == "vi"
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "inf", "1e308", "11", "-10.5", "", "1;import os", "1" * 400])
+def test_malformed_url_values_fall_back_with_a_note(value):
+    app = open_page("matmul", **{"A.0.0": value})
+    assert errors(app) == []
+    assert app.slider(key="A.0.0").value == 1.0
+    if value:
+        assert any("A.0.0" in w.value and "default 1.0" in w.value for w in app.warning), [w.value for w in app.warning]
+
+
+def test_a_good_url_value_is_used_without_a_note():
+    app = open_page("matmul", **{"A.0.0": "2.5", "wrt": "B"})
+    assert errors(app) == [] and not app.warning
+    assert app.slider(key="A.0.0").value == 2.5
+    assert app.radio(key="wrt").value == "B"
+    assert latex_values(app, r"C = \begin").startswith(r"C = \begin{bmatrix} 26.5 & 31 ")  # 2.5·5 + 2·7, 2.5·6 + 2·8
+
+
+def test_bad_url_note_is_in_the_readers_language():
+    app = open_page("square", lang="vi", **{"x.0.1": "zzz"})
+    assert any("Đường dẫn" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize(("key", "value"), [("wrt", "Z"), ("lang", "fr"), ("example", "__import__")])
+def test_odd_choice_parameters_fall_back_with_a_note(key, value):
+    app = open_page("jacobian_to_gradient" if key == "example" else "matmul", **{key: value})
+    assert errors(app) == []
+    assert any(value in w.value for w in app.warning)
+
+
+def test_reset_returns_to_the_notebooks_values():
+    app = open_page("matvec")
+    move(app, "W.1.2")
+    assert app.slider(key="W.1.2").value != 2.0
+    app.button(key="reset").click().run()
+    assert app.slider(key="W.1.2").value == 2.0
+    assert latex_values(app, r"f = \begin") == r"f = \begin{bmatrix} 32 \\ 23 \\ 29 \end{bmatrix}"
+
+
+def test_self_check_marks_and_explains():
+    app = open_page("matmul")
+    question = app.radio(key="quiz.shape.matmul.A")
+    right = next(o for o in question.options if o.startswith("(2, 2, 2, 2)"))
+    question.set_value(right).run()
+    assert app.success and "C (2, 2) + A (2, 2) = (2, 2, 2, 2)" in app.success[0].value
+    wrong = next(o for o in app.radio(key="quiz.gradient.matmul.A").options if "whole Jacobian" in o)
+    app.radio(key="quiz.gradient.matmul.A").set_value(wrong).run()
+    assert app.error and "input's shape" in app.error[0].value
+
+
+def test_lesson_column_sums_are_the_gradient():
+    app = open_page("jacobian_to_gradient", example="matvec")
+    assert errors(app) == []
+    table = app.dataframe[0].value
+    np.testing.assert_array_equal(table.iloc[0].to_numpy(), [2.0, 8.0, 6.0])  # column sums of W
+    np.testing.assert_array_equal(table.iloc[1].to_numpy(), [2.0, 8.0, 6.0])  # tape.gradient
+    app.selectbox(key="example").set_value("matmul").run()
+    assert errors(app) == []
+    np.testing.assert_array_equal(app.dataframe[0].value.iloc[1].to_numpy(), [11.0, 15.0, 11.0, 15.0])
+
+
+def test_flat_view_shows_the_index_map():
+    app = open_page("matmul")
+    app.toggle(key="flat").set_value(True).run()
+    figure = charts(app)["flat_chart"]
+    assert figure["layout"]["yaxis"]["ticktext"] == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
+    assert figure["layout"]["xaxis"]["ticktext"] == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
+    np.testing.assert_array_equal(heatmaps(figure)[0][0], [5, 7, 0, 0])
