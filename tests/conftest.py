@@ -21,3 +21,14 @@ def rng() -> np.random.Generator:
 def random_inputs(example: jaccore.Example, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """Values like the example's defaults in shape, drawn at random (float32)."""
     return {name: rng.uniform(-3, 3, size=value.shape).astype(np.float32) for name, value in example.inputs.items()}
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say plainly, at the end, when the browser tests did not run and how to run them."""
+    from tests.browser import missing_browser
+
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "test_browser.py" in r.nodeid]
+    if skipped:
+        terminalreporter.write_line(
+            f"Browser tests skipped ({len(skipped)}): {missing_browser()}.", yellow=True, bold=True
+        )

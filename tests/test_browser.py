@@ -1,0 +1,131 @@
+"""End to end: `streamlit run` on a free port and Debian's headless Chromium, driven by Playwright.
+
+Skipped, with the reason in pytest's summary, where Chromium is not installed.
+"""
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import jaccore
+from jaccore.catalog import EXAMPLES, NAVIGATION, page_title
+from jaccore.figures import index_label
+from jaccore.translations import UI
+from tests.browser import launch, missing_browser, streamlit_server, wait_until_done
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
+
+PAGES = ["home", *NAVIGATION]
+# What a reader sees change: rendered LaTeX and the text Plotly draws in the charts.
+SHOWN = """() => Array.from(document.querySelectorAll(
+  '[data-testid="stMain"] .katex, [data-testid="stMain"] .js-plotly-plot text'
+)).map(e => e.textContent).join('|')"""
+
+
+def title(slug: str, lang: str) -> str:
+    return (UI["app_title"] if slug == "home" else page_title(slug))(lang)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def visit(page, url: str, slug: str, lang: str = "en") -> None:
+    page.goto(f"{url}/{'' if slug == 'home' else slug}?lang={lang}")
+    wait_until_done(page)
+    page.locator("h1", has_text=title(slug, lang)).wait_for(timeout=60_000)
+    if slug != "home":
+        page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=60_000)
+
+
+def assert_healthy(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[role="dialog"]').count() == 0
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_page_draws_without_errors(page, server, slug):
+    visit(page, server, slug)
+    assert_healthy(page)
+    charts = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    assert charts.count() == (0 if slug == "home" else 2)
+    if slug != "home":
+        assert page.locator(".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() > 0
+
+
+@pytest.mark.parametrize("slug", NAVIGATION)
+def test_keyboard_slider_move_changes_the_page(page, server, slug):
+    visit(page, server, slug)
+    before = page.evaluate(SHOWN)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    value = thumb.get_attribute("aria-valuetext")
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"before => ({SHOWN})() !== before", arg=before, timeout=30_000)
+    wait_until_done(page)
+    assert_healthy(page)
+    assert float(thumb.get_attribute("aria-valuetext")) == float(value) + 0.5
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_language_switch_changes_the_text(page, server, slug):
+    visit(page, server, slug)
+    english = page.inner_text('[data-testid="stMain"]')
+    page.locator('[data-testid="stSidebar"] [data-testid="stRadioOption"]', has_text="Tiếng Việt").click()
+    page.locator("h1", has_text=title(slug, "vi")).wait_for(timeout=30_000)
+    wait_until_done(page)
+    assert_healthy(page)
+    assert page.inner_text('[data-testid="stMain"]') != english
+    assert "lang=vi" in page.url
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_downloads_hold_the_numbers_on_screen(page, server, slug):
+    example = EXAMPLES[slug]
+    wrt = example.wrt[0]
+    visit(page, server, slug)
+    expected = jaccore.analyze(example.fn, example.inputs, wrt)
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name=f"jacobian_{slug}_{wrt}.csv").click()
+    table = pd.read_csv(csv_download.value.path(), index_col=0)
+    np.testing.assert_array_equal(table.to_numpy(), expected.jacobian.reshape(table.shape))
+    assert list(table.index)[0] == index_label(example.output_name, (0,) * expected.output.ndim)
+    with page.expect_download() as npy_download:
+        page.get_by_role("button", name=f"gradient_{slug}_{wrt}.npy").click()
+    gradient = np.load(io.BytesIO(open(npy_download.value.path(), "rb").read()))
+    np.testing.assert_array_equal(gradient, expected.gradient)
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_deep_link_as_first_visit_to_a_fresh_server(browser, slug):
+    """Streamlit runs a `pages/` folder the old way until st.navigation has run once."""
+    with streamlit_server() as (url, _):
+        page = browser.new_page()
+        try:
+            visit(page, url, slug)
+            assert_healthy(page)
+            assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("\n") >= len(NAVIGATION)
+        finally:
+            page.close()
