@@ -9,6 +9,7 @@ import io
 import math
 import zlib
 from collections.abc import Mapping
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -100,6 +101,12 @@ def render_example(slug: str) -> None:
     lang = language()
     example = EXAMPLES[slug]
     render_question(example, lang)
+    explore_example(example, lang)
+
+
+@st.fragment
+def explore_example(example: Example, lang: str) -> None:
+    """Everything the sliders feed; a slider move reruns this fragment, not the whole page."""
     values = render_inputs(example, lang)
     wrt = choose_wrt(example, lang)
     analysis = analyze(example.fn, values, wrt)
@@ -119,7 +126,11 @@ def render_lesson(slug: str) -> None:
     st.markdown(LESSON_TEXT["intro"](lang))
     titles = {slug: example.title(lang) for slug, example in EXAMPLES.items()}
     chosen = url_choice(st.selectbox, LESSON_TEXT["pick"](lang), titles, "example", "scale")
-    example = EXAMPLES[chosen]
+    explore_lesson(EXAMPLES[chosen], lang)
+
+
+@st.fragment
+def explore_lesson(example: Example, lang: str) -> None:
     st.latex(example.formula)
     values = render_inputs(example, lang)
     wrt = choose_wrt(example, lang)
@@ -232,10 +243,15 @@ def render_jacobian(example: Example, analysis: Analysis, lang: str) -> None:
     st.markdown(example.insight(lang))
     if st.toggle(UI["flatten"](lang), key="flat", bind="query-params"):
         st.caption(UI["flat_caption"](lang, y=y, x=x))
-        st.plotly_chart(figures.flat_matrix(analysis.jacobian, y_shape, y, x), width="stretch", key="flat_chart")
+        show_figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
     else:
         st.caption(UI["slices_caption"](lang, y=y, x=x))
-        st.plotly_chart(figures.slice_grid(analysis.jacobian, y_shape, y, x), width="stretch", key="slices")
+        show_figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
+
+
+def show_figure(figure, key: str) -> None:
+    # theme=None: Streamlit's theme restyles a figure in the browser, one more repaint per move.
+    st.plotly_chart(figure, width="stretch", key=key, theme=None)
 
 
 def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
@@ -243,9 +259,7 @@ def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
     y, x = example.output_name, analysis.wrt
     st.subheader(UI["jacobian"](lang))
     st.caption(UI["flat_caption"](lang, y=y, x=x))
-    st.plotly_chart(
-        figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), width="stretch", key="flat_chart"
-    )
+    show_figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
     rows = {LESSON_TEXT["column_sums"](lang): analysis.column_sums, UI["tape_gradient"](lang): analysis.gradient}
     st.dataframe(figures.rows_table(rows, x))
     st.markdown(LESSON_TEXT["why"](lang, x=x, y=y))
@@ -263,7 +277,7 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
     figure = figures.sum_equation(
         weighted.jacobian, weighted.upstream, weighted.gradient, y, x, UI["tape_gradient"](lang)
     )
-    st.plotly_chart(figure, width="stretch", key="sum")
+    show_figure(figure, "sum")
     left, right = st.columns(2)
     left.markdown(UI["tape_returns"](lang))
     left.latex(figures.latex_matrix(rf"\nabla_{{{x}}}", weighted.gradient))
@@ -285,16 +299,21 @@ def render_code_and_downloads(example: Example, values: dict, analysis: Analysis
     st.code(tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang), language="python")
     st.markdown(f"**{UI['downloads'](lang)}**")
     y, x = example.output_name, analysis.wrt
+    jacobian = figures.jacobian_table(analysis.jacobian, analysis.output.shape, y, x)
+    gradient = figures.array_table(analysis.gradient, x)
+    # Callables: the bytes are made when a reader clicks, not on every slider move.
     files = {
-        f"jacobian_{example.slug}_{x}.csv": figures.jacobian_table(analysis.jacobian, analysis.output.shape, y, x)
-        .to_csv()
-        .encode(),
-        f"jacobian_{example.slug}_{x}.npy": npy_bytes(analysis.jacobian),
-        f"gradient_{example.slug}_{x}.csv": figures.array_table(analysis.gradient, x).to_csv().encode(),
-        f"gradient_{example.slug}_{x}.npy": npy_bytes(analysis.gradient),
+        f"jacobian_{example.slug}_{x}.csv": partial(csv_bytes, jacobian),
+        f"jacobian_{example.slug}_{x}.npy": partial(npy_bytes, analysis.jacobian),
+        f"gradient_{example.slug}_{x}.csv": partial(csv_bytes, gradient),
+        f"gradient_{example.slug}_{x}.npy": partial(npy_bytes, analysis.gradient),
     }
     for column, (name, data) in zip(st.columns(len(files)), files.items(), strict=True):
         column.download_button(name, data, file_name=name, key=f"download.{name}", on_click="ignore")
+
+
+def csv_bytes(table) -> bytes:
+    return table.to_csv().encode()
 
 
 def npy_bytes(array: np.ndarray) -> bytes:

@@ -1,10 +1,15 @@
 """Plotly figures of a Jacobian: pure functions from numpy arrays (and labels) to go.Figure.
 
-Every heatmap is drawn as a matrix (row 0 on top) in one shared diverging colour scale centred
-at zero, so that the same colour means the same number in every panel of a figure.
+Every figure is one heatmap on one pair of axes: the panels (one slice of the Jacobian each)
+are tiled into a single matrix with empty cells between them. Plotly's cost grows with the
+number of axes, not of cells, so a slider move repaints one trace per figure instead of one
+per panel. Panels are drawn as matrices (row 0 on top) in one diverging colour scale centred at
+zero: the same colour means the same number everywhere in a figure. `layout.meta` records where
+each panel sits, so that tests and readers of the JSON can take the panels back out.
 """
 
-from collections.abc import Sequence
+import base64
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,9 +18,8 @@ import plotly.graph_objects as go
 COLORSCALE = "RdBu"  # diverging: red below zero, white at zero, blue above
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
-PANEL_PX = 150  # height of one row of panels
-TITLE_PX = 34  # vertical room for a panel's title
-COLUMN_GAP = 0.04  # horizontal gap between panels, as a fraction of the figure's width
+CELL_PX = 44  # height of one matrix row
+TITLE_PX = 40  # room above the top row of panels for their titles
 
 
 def index_label(name: str, index: Sequence[int]) -> str:
@@ -37,90 +41,92 @@ def element_indices(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
     return list(np.ndindex(*shape)) if shape else [()]
 
 
-def _hover(values: np.ndarray, label) -> np.ndarray:
-    """Hover strings in the array's drawn (matrix) layout; label(index) names one entry."""
+def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str]) -> np.ndarray:
+    """'label = value' for every entry, in the array's drawn (matrix) layout."""
     texts = [f"{label(k)} = {v:.4g}" for k, v in zip(element_indices(values.shape), values.ravel(), strict=True)]
     return as_matrix(np.array(texts, dtype=object).reshape(values.shape))
 
 
-def _heatmap(values: np.ndarray, hover: np.ndarray, axis: int, cells_labelled: bool) -> dict:
-    suffix = "" if axis == 1 else str(axis)
-    return dict(
-        type="heatmap",
-        z=as_matrix(values),
-        text=hover,
+def _tile(blocks: list[np.ndarray], cols: int, fill: object) -> np.ndarray:
+    """Equal-shaped matrices in a grid, `cols` per row, one `fill` cell between neighbours."""
+    h, w = blocks[0].shape
+    rows = -(-len(blocks) // cols)
+    out = np.full((rows * (h + 1) - 1, cols * (w + 1) - 1), fill, dtype=blocks[0].dtype)
+    for n, block in enumerate(blocks):
+        r, c = divmod(n, cols)
+        out[r * (h + 1) : r * (h + 1) + h, c * (w + 1) : c * (w + 1) + w] = block
+    return out
+
+
+def _extent(values: np.ndarray) -> float:
+    """The colour scale's half-width: the largest finite |value|, so that zero stays white."""
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+
+
+def _panels(
+    values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str], cols: int, labelled: bool
+) -> go.Figure:
+    """One heatmap of the panels tiled `cols` per row, each with its title above it."""
+    blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
+    h, w = blocks[0].shape
+    z = _tile(blocks, cols, np.nan)
+    rows = -(-len(blocks) // cols)
+    heatmap = go.Heatmap(
+        z=z,
+        text=_tile([np.asarray(t, dtype=object) for t in hovers], cols, ""),
         hovertemplate="%{text}<extra></extra>",
-        texttemplate="%{z:.3~g}" if cells_labelled else None,
+        hoverongaps=False,
+        texttemplate="%{z:.3~g}" if labelled else None,
         coloraxis="coloraxis",
-        xaxis=f"x{suffix}",
-        yaxis=f"y{suffix}",
         xgap=1,
         ygap=1,
     )
-
-
-def _panels_layout(rows: int, cols: int, titles: list[str], extent: float, height: int) -> dict:
-    """A rows×cols grid of matrix-oriented axes with a title over each panel."""
-    layout: dict = dict(
-        height=height,
-        margin=dict(l=10, r=10, t=30, b=10),
-        coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-extent, cmax=extent, colorbar=dict(thickness=12)),
-        showlegend=False,
-        annotations=[],
-        plot_bgcolor="white",
-    )
-    gap_x, gap_y = COLUMN_GAP, min(0.3, TITLE_PX / height)  # room for each panel's title
-    width, tall = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
+    corners = [((n // cols) * (h + 1), (n % cols) * (w + 1)) for n in range(len(blocks))]
+    titles_above = [
+        dict(text=t, x=c + (w - 1) / 2, y=r - 0.5, yanchor="bottom", showarrow=False, font=dict(size=12))
+        for t, (r, c) in zip(titles, corners, strict=True)
+    ]
     hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
-    for n, title in enumerate(titles):
-        r, c = divmod(n, cols)
-        x0, y1 = c * (width + gap_x), 1 - r * (tall + gap_y)
-        suffix = "" if n == 0 else str(n + 1)
-        layout[f"xaxis{suffix}"] = dict(domain=_domain(x0, x0 + width), anchor=f"y{suffix}", **hidden)
-        layout[f"yaxis{suffix}"] = dict(
-            domain=_domain(y1 - tall, y1), anchor=f"x{suffix}", autorange="reversed", **hidden
-        )
-        layout["annotations"].append(
-            dict(
-                text=title,
-                x=x0 + width / 2,
-                y=y1,
-                xref="paper",
-                yref="paper",
-                yanchor="bottom",
-                showarrow=False,
-                font=dict(size=12 if cols <= 6 else 10),
-            )
-        )
-    return layout
+    layout = go.Layout(
+        height=min(1600, TITLE_PX + rows * (h + 1) * CELL_PX),
+        margin=dict(l=10, r=10, t=TITLE_PX, b=10),
+        coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-_extent(z), cmax=_extent(z), colorbar=dict(thickness=12)),
+        xaxis=hidden,
+        yaxis=dict(autorange="reversed", **hidden),
+        plot_bgcolor="white",
+        annotations=titles_above,
+        meta=dict(panels=[list(corner) for corner in corners], panel_shape=[h, w]),
+    )
+    return go.Figure([heatmap], layout)
 
 
-def _domain(start: float, end: float) -> list[float]:
-    """An axis domain clipped to [0, 1]: rounding can push an edge to -5e-17."""
-    return [min(max(round(start, 6), 0.0), 1.0), min(max(round(end, 6), 0.0), 1.0)]
+def panels_of(figure: go.Figure | dict) -> list[np.ndarray]:
+    """The panels back out of a tiled figure (a go.Figure, or its JSON as a dict)."""
+    spec = figure.to_plotly_json() if isinstance(figure, go.Figure) else figure
+    z, meta = _array(spec["data"][0]["z"]), spec["layout"]["meta"]
+    h, w = meta["panel_shape"]
+    return [z[r : r + h, c : c + w] for r, c in meta["panels"]]
 
 
-def _extent(*arrays: np.ndarray) -> float:
-    """The colour scale's half-width: the largest finite |value|, so that zero stays white."""
-    finite = [np.abs(a[np.isfinite(a)]).max() for a in arrays if np.isfinite(a).any()]
-    return float(max(finite, default=1.0)) or 1.0
+def _array(z: object) -> np.ndarray:
+    """A Plotly array from JSON: a list, or a base64 typed array {dtype, bdata, shape}."""
+    if not isinstance(z, dict):
+        return np.asarray(z, dtype=float)
+    values = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]))
+    return values.reshape([int(n) for n in str(z.get("shape", values.size)).split(",")])
 
 
 def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> go.Figure:
-    """One heatmap per output element: slice i is ∂y[i]/∂x, shaped like x, laid out like y."""
-    x_shape = jacobian.shape[len(y_shape) :]
-    rows, cols = as_matrix(np.empty(y_shape)).shape
-    outputs = element_indices(y_shape)
-    labelled = jacobian.size <= MAX_LABELLED_CELLS
-    traces, titles = [], []
-    for n, i in enumerate(outputs):
-        part = jacobian[i]
+    """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x."""
+    cols = as_matrix(np.empty(y_shape)).shape[1]
+    values, hovers, titles = [], [], []
+    for i in element_indices(y_shape):
         y_label = index_label(y_name, i)
-        hover = _hover(part, lambda k, y_label=y_label: f"∂{y_label}/∂{index_label(x_name, k)}")
-        traces.append(_heatmap(part, hover, n + 1, labelled))
+        values.append(jacobian[i])
+        hovers.append(_hover(jacobian[i], lambda k, y_label=y_label: f"∂{y_label}/∂{index_label(x_name, k)}"))
         titles.append(f"∂{y_label}/∂{x_name}")
-    height = max(1, rows) * (PANEL_PX + 40 * max(0, as_matrix(np.empty(x_shape)).shape[0] - 2)) + 40
-    return go.Figure(traces, _panels_layout(rows, cols, titles, _extent(jacobian), min(height, 1600)))
+    return _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
 
 
 def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> go.Figure:
@@ -129,64 +135,42 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
     y_labels = [index_label(y_name, i) for i in element_indices(y_shape)]
     x_labels = [index_label(x_name, k) for k in element_indices(x_shape)]
     flat = jacobian.reshape(len(y_labels), len(x_labels))
-    hover = np.array(
-        [
-            [f"∂{r}/∂{c} = {v:.4g}" for c, v in zip(x_labels, row, strict=True)]
-            for r, row in zip(y_labels, flat, strict=True)
-        ],
-        dtype=object,
-    )
-    trace = _heatmap(flat, hover, 1, flat.size <= MAX_LABELLED_CELLS)
-    layout = _panels_layout(
-        1,
-        1,
-        [f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"],
-        _extent(flat),
-        min(1600, 80 + 28 * len(y_labels)),
-    )
-    layout["xaxis"].update(showticklabels=True, tickvals=list(range(len(x_labels))), ticktext=x_labels, side="top")
-    layout["yaxis"].update(showticklabels=True, tickvals=list(range(len(y_labels))), ticktext=y_labels)
-    layout["margin"]["t"] = 60
-    return go.Figure([trace], layout)
+    hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
+    hover = hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)
+    figure = _panels([flat], [hover], [f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"], 1,
+                     flat.size <= MAX_LABELLED_CELLS)  # fmt: skip
+    figure.update_layout(height=min(1600, 120 + 32 * len(y_labels)), margin_t=90)
+    figure.update_xaxes(showticklabels=True, tickvals=list(range(len(x_labels))), ticktext=x_labels, side="top")
+    figure.update_yaxes(showticklabels=True, tickvals=list(range(len(y_labels))), ticktext=y_labels)
+    figure.layout.annotations[0].update(y=-0.5, yshift=40)
+    return figure
 
 
 def sum_equation(
     jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, tape_label: str
 ) -> go.Figure:
-    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, drawn as heatmaps in a row, then what the tape returned.
+    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, in a row, then what the tape returned.
 
-    The sum is computed here from the slices (an independent check of the tape's gradient).
+    Σ is computed here from the slices, independently of the tape's gradient beside it.
     """
     outputs = element_indices(upstream.shape)
-    terms = [upstream[i] * jacobian[i] for i in outputs]
-    total = np.sum(terms, axis=0) if terms else np.zeros(jacobian.shape[upstream.ndim :])
+    total = sum((upstream[i] * jacobian[i] for i in outputs), np.zeros(jacobian.shape[upstream.ndim :]))
     shown = outputs[:MAX_SUM_TERMS]
-    panels = [(upstream[i] * jacobian[i], f"{upstream[i]:.3g} ×<br>∂{index_label(y_name, i)}/∂{x_name}") for i in shown]
-    panels += [(total, "Σ"), (gradient, tape_label)]
-    labelled = sum(p.size for p, _ in panels) <= MAX_LABELLED_CELLS
-    traces = []
-    for n, (values, title) in enumerate(panels):
-        name = title.replace("<br>", " ")
-        hover = _hover(values, lambda k, name=name: f"{name} — {index_label(x_name, k)}")
-        traces.append(_heatmap(values, hover, n + 1, labelled))
-    layout = _panels_layout(1, len(panels), [t for _, t in panels], _extent(*[p for p, _ in panels]), 240)
-    layout["margin"]["t"] = 50
+    values = [upstream[i] * jacobian[i] for i in shown] + [total, gradient]
+    titles = [f"{upstream[i]:.3g} ×<br>∂{index_label(y_name, i)}/∂{x_name}" for i in shown] + ["Σ", tape_label]
+    names = [title.replace("<br>", " ") for title in titles]
+    hovers = [
+        _hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}")
+        for v, name in zip(values, names, strict=True)
+    ]
+    labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
+    figure = _panels(values, hovers, titles, len(values), labelled)
+    figure.update_layout(margin_t=TITLE_PX + 16, height=figure.layout.height + 16)
     signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", "vs"]
-    width = (1 - COLUMN_GAP * (len(panels) - 1)) / len(panels)
+    h, w = as_matrix(np.asarray(gradient)).shape
     for n, sign in enumerate(signs):
-        gap_centre = (n + 1) * (width + COLUMN_GAP) - COLUMN_GAP / 2
-        layout["annotations"].append(
-            dict(
-                text=f"<b>{sign}</b>",
-                x=gap_centre,
-                y=0.5,
-                xref="paper",
-                yref="paper",
-                showarrow=False,
-                font=dict(size=16),
-            )
-        )
-    return go.Figure(traces, layout)
+        figure.add_annotation(text=f"<b>{sign}</b>", x=n * (w + 1) + w, y=(h - 1) / 2, showarrow=False, font_size=16)
+    return figure
 
 
 def jacobian_table(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> pd.DataFrame:

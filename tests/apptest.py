@@ -1,11 +1,12 @@
 """Helpers to drive the app with Streamlit's AppTest, the way the router finds its pages."""
 
-import base64
 import json
 from pathlib import Path
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
+
+from jaccore.figures import panels_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120  # a page's first run traces TensorFlow graphs; AppTest's default 3 s is too short
@@ -29,17 +30,9 @@ def charts(app: AppTest) -> dict[str, dict]:
     return {element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.spec) for element in app.get("plotly_chart")}
 
 
-def heatmaps(figure: dict) -> list[np.ndarray]:
-    """The z matrices of a figure's heatmaps (Plotly sends them as base64 typed arrays)."""
-    return [decode(trace["z"]) for trace in figure["data"]]
-
-
-def decode(z: object) -> np.ndarray:
-    if isinstance(z, dict):
-        values = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]))
-        shape = [int(n) for n in str(z.get("shape", len(values))).split(",")]
-        return values.reshape(shape)
-    return np.asarray(z, dtype=float)
+def panels(figure: dict) -> list[np.ndarray]:
+    """The panels of a tiled figure, from the JSON the page sent."""
+    return panels_of(figure)
 
 
 def texts(app: AppTest) -> list[str]:

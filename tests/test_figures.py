@@ -23,25 +23,30 @@ def test_index_labels():
     assert figures.element_indices(()) == [()]
 
 
-def test_slice_grid_has_one_heatmap_per_output_element():
+def test_slice_grid_has_one_panel_per_output_element():
     figure = figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
-    assert len(figure.data) == 4
-    np.testing.assert_array_equal(figure.data[1].z, [[6, 8], [0, 0]])  # ∂C[0,1]/∂A
-    assert figure.data[1].text[1][0] == "∂C[0,1]/∂A[1,0] = 0"
-    assert figure.data[2].text[1][1] == "∂C[1,0]/∂A[1,1] = 7"
+    assert len(figure.data) == 1  # one trace on one pair of axes, however many panels
+    slices = figures.panels_of(figure)
+    assert len(slices) == 4
+    np.testing.assert_array_equal(slices[1], [[6, 8], [0, 0]])  # ∂C[0,1]/∂A
+    assert figure.layout.meta["panels"] == [[0, 0], [0, 3], [3, 0], [3, 3]]  # 2×2 grid, one empty cell between
+    text = np.asarray(figure.data[0].text)
+    assert text[1, 3] == "∂C[0,1]/∂A[1,0] = 0"
+    assert text[4, 1] == "∂C[1,0]/∂A[1,1] = 7"
+    assert text[2, 2] == ""  # the gap between panels
+    assert np.isnan(np.asarray(figure.data[0].z, float)[2, 2])
     assert [a.text for a in figure.layout.annotations] == ["∂C[0,0]/∂A", "∂C[0,1]/∂A", "∂C[1,0]/∂A", "∂C[1,1]/∂A"]
-    assert {trace.coloraxis for trace in figure.data} == {"coloraxis"}  # one shared colour scale
     assert figure.layout.coloraxis.cmid == 0 and figure.layout.coloraxis.cmax == 8 == -figure.layout.coloraxis.cmin
     assert figure.data[0].texttemplate  # values written in the cells
-    xs = sorted(figure.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, 5))
-    assert all(0 <= start < end <= 1 for start, end in xs)
+    assert figure.data[0].hoverongaps is False
 
 
 def test_slice_grid_of_a_scalar_input_and_scalar_output():
     figure = figures.slice_grid(np.array([1.0, 3.0]).reshape(1, 2), (1, 2), "y", "a")
-    assert len(figure.data) == 2 and figure.data[1].text[0][0] == "∂y[0,1]/∂a = 3"
+    assert [p.tolist() for p in figures.panels_of(figure)] == [[[1.0]], [[3.0]]]
+    assert np.asarray(figure.data[0].text)[0, 2] == "∂y[0,1]/∂a = 3"
     single = figures.slice_grid(np.array([[[[3.0, 4.0]]]]), (1, 1), "z", "x")
-    assert len(single.data) == 1
+    assert [p.tolist() for p in figures.panels_of(single)] == [[[3.0, 4.0]]]
 
 
 def test_large_jacobians_are_not_labelled_cell_by_cell():
@@ -54,17 +59,18 @@ def test_all_zero_and_nan_jacobians_still_draw():
     figure = figures.slice_grid(np.zeros((1, 2, 1, 2)), (1, 2), "y", "x")
     assert figure.layout.coloraxis.cmax == 1.0
     nan = figures.slice_grid(np.array([[[[np.nan, 1.0]]]]), (1, 1), "z", "x")
-    assert nan.data[0].text[0][0] == "∂z[0,0]/∂x[0,0] = nan"
+    assert np.asarray(nan.data[0].text)[0, 0] == "∂z[0,0]/∂x[0,0] = nan"
+    assert nan.layout.coloraxis.cmax == 1.0
 
 
 def test_flat_matrix_is_outputs_by_inputs_in_row_major_order():
     figure = figures.flat_matrix(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
-    z = np.asarray(figure.data[0].z)
+    (z,) = figures.panels_of(figure)
     assert z.shape == (4, 4)
     np.testing.assert_array_equal(z, jacobian_of_matmul_wrt_a().reshape(4, 4))
     assert list(figure.layout.yaxis.ticktext) == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
     assert list(figure.layout.xaxis.ticktext) == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
-    assert figure.data[0].text[1][2] == "∂C[0,1]/∂A[1,0] = 0"
+    assert np.asarray(figure.data[0].text)[1, 2] == "∂C[0,1]/∂A[1,0] = 0"
 
 
 def test_sum_equation_adds_weighted_slices_beside_the_tape():
@@ -72,19 +78,22 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
     tape = np.tensordot(v, jacobian, axes=2)
     figure = figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient")
-    assert len(figure.data) == 4 + 2
-    np.testing.assert_array_equal(figure.data[1].z, 2 * jacobian[0, 1])
-    np.testing.assert_array_equal(figure.data[-2].z, tape)  # Σ, computed from the slices
-    np.testing.assert_array_equal(figure.data[-1].z, tape)
+    shown = figures.panels_of(figure)
+    assert len(shown) == 4 + 2
+    np.testing.assert_array_equal(shown[1], 2 * jacobian[0, 1])
+    np.testing.assert_array_equal(shown[-2], tape)  # Σ, computed from the slices
+    np.testing.assert_array_equal(shown[-1], tape)
     signs = [a.text for a in figure.layout.annotations if a.text.startswith("<b>")]
     assert signs == ["<b>+</b>", "<b>+</b>", "<b>+</b>", "<b>=</b>", "<b>vs</b>"]
+    assert [a.x for a in figure.layout.annotations if a.text.startswith("<b>")] == [2, 5, 8, 11, 14]  # the gaps
 
 
 def test_sum_equation_summarises_many_slices():
     jacobian = np.ones((5, 4, 3))
     figure = figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape")
-    assert len(figure.data) == figures.MAX_SUM_TERMS + 2
-    np.testing.assert_array_equal(np.ravel(figure.data[-2].z), [20, 20, 20])  # all 20 slices summed
+    shown = figures.panels_of(figure)
+    assert len(shown) == figures.MAX_SUM_TERMS + 2
+    np.testing.assert_array_equal(shown[-2].ravel(), [20, 20, 20])  # all 20 slices summed
     assert "<b>+ … =</b>" in [a.text for a in figure.layout.annotations]
 
 

@@ -6,7 +6,7 @@ import pytest
 import jaccore
 from jaccore.catalog import EXAMPLES, LESSONS, NAVIGATION, page_title
 from jaccore.translations import UI
-from tests.apptest import ROOT, charts, errors, heatmaps, latex_values, open_page, texts
+from tests.apptest import ROOT, charts, errors, latex_values, open_page, panels, texts
 
 PAGES = ["home", *NAVIGATION]
 
@@ -40,7 +40,7 @@ def test_gradient_shown_at_defaults_is_the_notebooks(slug):
     example = EXAMPLES[slug]
     for wrt, expected in example.notebook["gradient"].items():
         app = open_page(slug, wrt=wrt) if len(example.wrt) > 1 else open_page(slug)
-        shown = heatmaps(charts(app)["sum"])[-1]  # the last panel: what tape.gradient returned
+        shown = panels(charts(app)["sum"])[-1]  # the last panel: what tape.gradient returned
         np.testing.assert_array_equal(shown.reshape(np.shape(expected)), np.asarray(expected, np.float32))
         rows = [" & ".join(f"{v:.4g}" for v in row) for row in np.atleast_2d(expected)]
         assert " \\\\ ".join(rows) in latex_values(app, rf"\nabla_{{{wrt}}}")
@@ -81,7 +81,7 @@ def test_first_and_last_slider_moves_change_what_the_maths_changes(slug):
         new = jaccore.analyze(example.fn, after_values, wrt)
         jacobian_moved = not np.array_equal(old.jacobian, new.jacobian)
         assert (after_charts["slices"] != before_charts["slices"]) == jacobian_moved, key
-        np.testing.assert_allclose(heatmaps(after_charts["sum"])[-1].ravel(), new.gradient.ravel(), rtol=1e-6)
+        np.testing.assert_allclose(panels(after_charts["sum"])[-1].ravel(), new.gradient.ravel(), rtol=1e-6)
 
 
 @pytest.mark.parametrize("slug", list(EXAMPLES))
@@ -94,7 +94,7 @@ def test_upstream_weights_make_a_vector_jacobian_product(slug):
     v = np.array([app.slider(key=k).value for k in upstream_keys], np.float32)
     result = jaccore.analyze(example.fn, slider_values(app, example), example.wrt[0])
     expected = np.tensordot(v.reshape(result.output.shape), result.jacobian, axes=result.output.ndim)
-    shown = heatmaps(charts(app)["sum"])
+    shown = panels(charts(app)["sum"])
     np.testing.assert_allclose(shown[-1].ravel(), expected.ravel(), rtol=1e-5)  # tape.gradient(…, v)
     np.testing.assert_allclose(shown[-2].ravel(), expected.ravel(), rtol=1e-5)  # Σ of weighted slices
     assert "output_gradients=v" in app.code[0].value
@@ -187,4 +187,4 @@ def test_flat_view_shows_the_index_map():
     figure = charts(app)["flat_chart"]
     assert figure["layout"]["yaxis"]["ticktext"] == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
     assert figure["layout"]["xaxis"]["ticktext"] == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
-    np.testing.assert_array_equal(heatmaps(figure)[0][0], [5, 7, 0, 0])
+    np.testing.assert_array_equal(panels(figure)[0][0], [5, 7, 0, 0])  # ∂C[0,0]/∂A, flattened

@@ -1,0 +1,155 @@
+"""Benchmark: what a person feels, in headless Chromium against `streamlit run`. Prints markdown.
+
+1. Slider-to-repaint latency per page, from the key press until the page outside the slider
+   stops changing, in the page's own clock (a MutationObserver), beside a bare one-slider app
+   measured in the same rounds (median, p95, ratio of medians; target ≤ 2.5×).
+2. Cold start: from starting the server to the first chart drawn (target ≤ 8 s).
+3. Server memory (RSS) after visiting every page, and its peak while 5 browser sessions move
+   sliders at once (target ≤ 900 MB after all pages).
+4. The AppTest rerun ratio of bench/rerun_cost.py (target ≤ 15×).
+
+    python bench/browser_perf.py [--rounds 15]
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from jaccore.catalog import NAVIGATION  # noqa: E402
+from tests.browser import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
+
+QUIET_MS = 500  # the page has settled when nothing outside the slider changed for this long
+# Records the key press and the last change outside the focused slider, in page time.
+OBSERVER = """
+window.__repaint = {key: 0, last: 0};
+document.addEventListener('keydown', () => { window.__repaint.key = performance.now(); }, true);
+new MutationObserver(records => {
+  const slider = document.activeElement && document.activeElement.closest('[data-testid="stSlider"]');
+  for (const record of records) {
+    const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+    if (!node || (slider && slider.contains(node))) continue;
+    if (node.closest('[data-testid="stStatusWidget"], [data-testid="stToolbar"]')) continue;
+    window.__repaint.last = performance.now();
+    return;
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+"""
+SETTLED = (
+    f"() => window.__repaint.last > window.__repaint.key && performance.now() - window.__repaint.last > {QUIET_MS}"
+)
+
+
+def open_tab(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(OBSERVER)
+    tab = context.new_page()
+    tab.goto(url)
+    wait_until_done(tab)
+    tab.locator('[data-testid="stSlider"] input[type="range"]').first.wait_for()
+    tab.wait_for_timeout(1000)
+    return tab
+
+
+def repaint_ms(tab, key: str) -> float:
+    """Press an arrow key on the first slider; milliseconds until the page stopped changing."""
+    tab.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+    tab.keyboard.press(key)
+    tab.wait_for_function(SETTLED, timeout=60_000, polling=50)
+    return tab.evaluate("() => window.__repaint.last - window.__repaint.key")
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def latency_table(browser, app_url: str, bare_url: str, rounds: int) -> list[str]:
+    bare = open_tab(browser, bare_url)
+    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in NAVIGATION}
+    times: dict[str, list[float]] = {"bare": [], **{slug: [] for slug in tabs}}
+    for n in range(rounds):
+        key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
+        for slug, tab in tabs.items():
+            times["bare"].append(repaint_ms(bare, key))
+            times[slug].append(repaint_ms(tab, key))
+    base = statistics.median(times["bare"])
+    rows = [
+        "| page | median (ms) | p95 (ms) | ratio of medians to bare app |",
+        "|---|---|---|---|",
+        f"| bare one-slider app | {base:.0f} | {p95(times['bare']):.0f} | 1.0× |",
+    ]
+    for slug in tabs:
+        median = statistics.median(times[slug])
+        rows.append(f"| {slug} | {median:.0f} | {p95(times[slug]):.0f} | {median / base:.2f}× |")
+    return rows
+
+
+def cold_start_s(browser) -> float:
+    start = time.monotonic()
+    with streamlit_server() as (url, _):
+        tab = browser.new_page()
+        tab.goto(f"{url}/matmul")
+        tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
+        elapsed = time.monotonic() - start
+        tab.close()
+    return elapsed
+
+
+def memory_rows(browser) -> list[str]:
+    with streamlit_server() as (url, process):
+        started = rss_mib(process.pid)
+        tab = browser.new_page()
+        for slug in ["home", *NAVIGATION]:
+            tab.goto(f"{url}/{'' if slug == 'home' else slug}")
+            wait_until_done(tab)
+            tab.wait_for_timeout(500)
+        after_pages = rss_mib(process.pid)
+        tab.close()
+        sessions = [open_tab(browser, f"{url}/{slug}") for slug in NAVIGATION[-5:]]
+        peak = rss_mib(process.pid)
+        for n in range(20):
+            for session in sessions:  # five sessions press at once, then all settle
+                session.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+                session.keyboard.press("ArrowRight" if n % 2 == 0 else "ArrowLeft")
+            for session in sessions:
+                session.wait_for_function(SETTLED, timeout=60_000, polling=50)
+                peak = max(peak, rss_mib(process.pid))
+        for session in sessions:
+            session.context.close()
+    return [
+        "| server RSS | MiB |",
+        "|---|---|",
+        f"| healthy, before any visit | {started:.0f} |",
+        f"| after visiting every page | {after_pages:.0f} |",
+        f"| peak, 5 concurrent sessions × 20 slider moves | {peak:.0f} |",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    if missing_browser():
+        sys.exit(missing_browser())
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        print(f"Cold start (server start → first chart drawn): {cold_start_s(browser):.1f} s\n")
+        with streamlit_server() as (app_url, _), streamlit_server("bench/bare_app.py") as (bare_url, _):
+            print("\n".join(latency_table(browser, app_url, bare_url, args.rounds)) + "\n")
+        print("\n".join(memory_rows(browser)) + "\n")
+        browser.close()
+    rerun = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "rerun_cost.py"), "--rounds", "10"], capture_output=True, text=True
+    )
+    print(rerun.stdout)
+
+
+if __name__ == "__main__":
+    main()
