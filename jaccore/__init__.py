@@ -1,4 +1,4 @@
-"""Jacobian Explorer's core: the autodiff engine and the catalog of worked examples."""
+"""Jacobian Explorer's core: the autodiff engine, the catalog of worked examples, safe expressions."""
 
 import os
 
@@ -8,6 +8,17 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 from jaccore.catalog import EXAMPLES, Example
-from jaccore.engine import Analysis, InputError, ShapeError, analyze
+from jaccore.engine import Analysis, InputError, ShapeError, analyze, batch_jacobian
+from jaccore.expression import ExpressionError, parse_expression
 
-__all__ = ["EXAMPLES", "Analysis", "Example", "InputError", "ShapeError", "analyze"]
+__all__ = [
+    "EXAMPLES",
+    "Analysis",
+    "Example",
+    "ExpressionError",
+    "InputError",
+    "ShapeError",
+    "analyze",
+    "batch_jacobian",
+    "parse_expression",
+]

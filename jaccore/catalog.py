@@ -29,10 +29,10 @@ class Example:
     wrt: tuple[str, ...]
     formula: str  # LaTeX
     code: str  # the TensorFlow expression the notebook writes
-    closed_form: Callable[[Mapping[str, np.ndarray], str], np.ndarray]
     title: Text
     question: Text
     insight: Text  # what the slices look like, and why
+    closed_form: Callable[[Mapping[str, np.ndarray], str], np.ndarray] | None = None  # None: no oracle known
     value_range: tuple[float, float] = (-10.0, 10.0)
     step: float = 0.5
     notebook: Mapping[str, object] = field(default_factory=dict)  # printed results, for the tests
@@ -272,9 +272,114 @@ EXAMPLES: dict[str, Example] = {
 }
 
 
+def dense_jacobian(centred: bool) -> Callable[[Mapping[str, np.ndarray], str], np.ndarray]:
+    """y = tanh(x̃·W) with x̃ = x, or x − its batch mean: ∂y[b,i]/∂x[c,k] = (1 − y[b,i]²) M[b,c] W[k,i].
+
+    M is the identity for independent samples, and I − 1/B when the batch mean couples them.
+    """
+
+    def jacobian(v: Mapping[str, np.ndarray], wrt: str) -> np.ndarray:
+        x, w = v["x"], v["W"]
+        batch = x.shape[0]
+        mixed = eye(batch) - (1 / batch if centred else 0)
+        y = np.tanh((x - x.mean(axis=0) if centred else x) @ w)
+        return np.einsum("bi,bc,ki->bick", 1 - y**2, mixed, w)
+
+    return jacobian
+
+
+DENSE_INPUTS = {"x": constant([[1, 2], [0, -1], [2, 1]]), "W": constant([[0.5, -1], [1, 0.5]])}
+
+# The batch_jacobian page's two layers: samples independent, then coupled by the batch mean.
+BATCH_EXAMPLES: dict[str, Example] = {
+    "independent": Example(
+        slug="independent",
+        output_name="y",
+        fn=lambda x, W: tf.tanh(tf.matmul(x, W)),
+        inputs=DENSE_INPUTS,
+        wrt=("x",),
+        formula=r"y_b = \tanh(x_b W)",
+        code="tf.tanh(tf.matmul(x, W))",
+        closed_form=dense_jacobian(centred=False),
+        title=Text("Independent samples", "Các mẫu độc lập"),
+        question=Text(
+            "Does sample b's output depend on sample c's input?", "Đầu ra của mẫu b có phụ thuộc đầu vào mẫu c?"
+        ),
+        insight=Text(
+            "No: every off-diagonal block is zero, so batch_jacobian returns exactly the diagonal blocks.",
+            "Không: mọi khối ngoài đường chéo bằng 0, nên batch_jacobian trả về đúng các khối đường chéo.",
+        ),
+        value_range=(-3.0, 3.0),
+        step=0.25,
+    ),
+    "coupled": Example(
+        slug="coupled",
+        output_name="y",
+        fn=lambda x, W: tf.tanh(tf.matmul(x - tf.reduce_mean(x, axis=0), W)),
+        inputs=DENSE_INPUTS,
+        wrt=("x",),
+        formula=r"y_b = \tanh\big((x_b - \bar{x})\,W\big),\quad \bar{x} = \tfrac{1}{B}\textstyle\sum_c x_c",
+        code="tf.tanh(tf.matmul(x - tf.reduce_mean(x, axis=0), W))",
+        closed_form=dense_jacobian(centred=True),
+        title=Text("Samples coupled by the batch mean", "Các mẫu liên kết qua trung bình của batch"),
+        question=Text(
+            "Now every output sees the batch mean. What happens off the diagonal?",
+            "Giờ mỗi đầu ra đều thấy trung bình của batch. Ngoài đường chéo thì sao?",
+        ),
+        insight=Text(
+            "Off-diagonal blocks light up (−1/B · …). batch_jacobian still returns one block per sample, "
+            "but each is its whole column added up, not ∂y[b]/∂x[b]: the coupling is silently folded in.",
+            "Các khối ngoài đường chéo sáng lên (−1/B · …). batch_jacobian vẫn trả về mỗi mẫu một khối, nhưng "
+            "mỗi khối là cả cột cộng lại chứ không phải ∂y[b]/∂x[b]: sự liên kết bị gộp vào mà không báo.",
+        ),
+        value_range=(-3.0, 3.0),
+        step=0.25,
+    ),
+}
+
+# Chain-rule pairs y = g(f(x)): (inner f, outer g, the input of g that f's output feeds).
+CHAINS: tuple[tuple[str, str, str], ...] = (
+    ("matvec", "square", "x"),
+    ("matmul", "scale", "x"),
+    ("shape_rule", "square", "x"),
+)
+
+
+def chain_slug(inner: str, outer: str) -> str:
+    return f"{outer}_of_{inner}"
+
+
+def compose(inner: Example, outer: Example, via: str) -> Example:
+    """y = g(f(x)) as an example of its own: f's inputs, then g's other inputs."""
+    extra = {name: value for name, value in outer.inputs.items() if name != via}
+
+    def fn(**inputs: tf.Tensor) -> tf.Tensor:
+        middle = inner.fn(**{name: inputs[name] for name in inner.inputs})
+        return outer.fn(**{**{name: inputs[name] for name in extra}, via: middle})
+
+    return Example(
+        slug=chain_slug(inner.slug, outer.slug),
+        output_name="y",
+        fn=fn,
+        inputs={**inner.inputs, **extra},
+        wrt=inner.wrt,
+        formula=r"y = g\big(f(x)\big)",
+        code=outer.code.replace(via, f"({inner.code})"),
+        title=Text(
+            f"{outer.title.en.split(':')[0]} ∘ {inner.title.en.split(':')[0]}",
+            f"{outer.title.vi.split(':')[0]} ∘ {inner.title.vi.split(':')[0]}",
+        ),
+        question=Text("", ""),
+        insight=Text("", ""),
+    )
+
+
 # Pages that teach over the examples rather than adding a function.
 LESSONS: dict[str, Text] = {
     "jacobian_to_gradient": Text("From Jacobian to gradient", "Từ Jacobian đến gradient"),
+    "playground": Text("Playground: your own formula", "Sân chơi: công thức của bạn"),
+    "batch_jacobian": Text("batch_jacobian vs jacobian", "batch_jacobian và jacobian"),
+    "chain_rule": Text("The chain rule", "Quy tắc dây chuyền"),
 }
 
 # The navigation, in the notebook's order: the column-sum lesson ("Ví dụ 3") follows a·x.
@@ -287,6 +392,7 @@ NAVIGATION: tuple[str, ...] = (
     "shape_rule",
     "matmul",
 )
+BEYOND: tuple[str, ...] = ("playground", "batch_jacobian", "chain_rule")  # what no notebook cell shows
 
 
 def page_title(slug: str) -> Text:

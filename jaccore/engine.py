@@ -40,6 +40,17 @@ class ShapeError(InputError):
     """Input shapes that the function cannot combine."""
 
 
+class JacobianSizeError(InputError):
+    """A Jacobian with more elements than the caller allows."""
+
+    def __init__(self, y_shape: tuple, wrt: str, x_shape: tuple, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(
+            f"the Jacobian of y {y_shape} with respect to {wrt} {x_shape} would have "
+            f"{size:,} elements; the limit is {limit:,}."
+        )
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything the tape says about y = fn(**inputs) with respect to inputs[wrt], as numpy."""
@@ -113,16 +124,42 @@ def analyze(
     x_shape = values[wrt].shape
     size = int(np.prod(y_shape, dtype=np.int64) * np.prod(x_shape, dtype=np.int64))
     if size > max_elements:
-        raise InputError(
-            f"the Jacobian of y {y_shape} with respect to {wrt} {x_shape} would have "
-            f"{size:,} elements; the limit is {max_elements:,}."
-        )
+        raise JacobianSizeError(y_shape, wrt, x_shape, size, max_elements)
     v = np.ones(y_shape, np.float32) if upstream is None else as_array("upstream", upstream)
     if v.shape != y_shape:
         raise InputError(f"upstream has shape {v.shape} but y has shape {y_shape}: v must have y's shape.")
     feed = {name: tf.constant(value, DTYPE) for name, value in values.items()}
     y, jacobian, gradient, fd = (t.numpy() for t in compiled(feed, tf.constant(v, DTYPE)))
     return Analysis(wrt, y, jacobian, gradient, v.astype(np.float32), fd)
+
+
+def batch_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> np.ndarray:
+    """What tape.batch_jacobian(y, x) returns, shape (batch, *y.shape[1:], *x.shape[1:]).
+
+    TensorFlow differentiates each output column summed over the batch, so entry [b, i…, k…] is
+    Σ_c ∂y[c, i…]/∂x[b, k…]: the column of blocks of the full Jacobian (batch, out…, batch, in…)
+    added over the output samples c. That is the diagonal block J[b, …, b, …] exactly when the
+    samples do not interact; anything that mixes them (batch normalisation) is added in silently.
+    """
+    values = {name: as_array(name, value) for name, value in inputs.items()}
+    if wrt not in values:
+        raise InputError(f"wrt={wrt!r} is not an input; the inputs are: {', '.join(values) or 'none'}.")
+    compiled = _compiled(fn, wrt, values, kind="batch")
+    return compiled({name: tf.constant(value, DTYPE) for name, value in values.items()})[1].numpy()
+
+
+def compose_jacobians(outer: np.ndarray, inner: np.ndarray, middle_ndim: int) -> np.ndarray:
+    """The chain rule: J[i…, k…] = Σ_m J_g[i…, m…] J_f[m…, k…], a tensordot over the middle axes."""
+    return np.tensordot(outer, inner, axes=middle_ndim)
+
+
+def chain_multiply_adds(y_size: int, f_size: int, x_size: int) -> dict[str, int]:
+    """Multiply-adds of the two orders for y = g(f(x)) with one upstream vector v.
+
+    Forming J = J_g·J_f costs y·f·x (then vᵀJ costs y·x more); reverse mode, (vᵀJ_g)·J_f,
+    costs y·f + f·x and never forms J: the reason frameworks compute vector-Jacobian products.
+    """
+    return {"forward": y_size * f_size * x_size + y_size * x_size, "reverse": y_size * f_size + f_size * x_size}
 
 
 def as_array(name: str, value: object) -> np.ndarray:
@@ -149,29 +186,35 @@ def trace_count() -> int:
     return _trace_total
 
 
-def _compiled(fn: Callable, wrt: str, values: Inputs) -> tf.types.experimental.ConcreteFunction:
-    key = (fn, wrt, tuple((name, value.shape) for name, value in values.items()))
+def _compiled(fn: Callable, wrt: str, values: Inputs, kind: str = "jacobian") -> tf.types.experimental.ConcreteFunction:
+    key = (fn, wrt, kind, tuple((name, value.shape) for name, value in values.items()))
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-        concrete = _trace(fn, wrt, values)
+        concrete = _trace(fn, wrt, values, kind)
         _cache[key] = concrete
         if len(_cache) > COMPILED_CACHE_SIZE:
             _cache.popitem(last=False)
         return concrete
 
 
-def _trace(fn: Callable, wrt: str, values: Inputs) -> tf.types.experimental.ConcreteFunction:
+def _trace(fn: Callable, wrt: str, values: Inputs, kind: str) -> tf.types.experimental.ConcreteFunction:
     global _trace_total
     specs = {name: tf.TensorSpec(value.shape, DTYPE) for name, value in values.items()}
-    # The upstream's shape is y's, unknown until traced: leave it open, check it in analyze.
-    graph = tf.function(
-        lambda inputs, upstream: _tape(fn, wrt, inputs, upstream),
-        input_signature=[specs, tf.TensorSpec(None, DTYPE)],
-    )
+    if kind == "batch":
+        graph = tf.function(lambda inputs: _batch_tape(fn, wrt, inputs), input_signature=[specs], autograph=False)
+    else:
+        # The upstream's shape is y's, unknown until traced: leave it open, check it in analyze.
+        graph = tf.function(
+            lambda inputs, upstream: _tape(fn, wrt, inputs, upstream),
+            input_signature=[specs, tf.TensorSpec(None, DTYPE)],
+            autograph=False,  # the body has no Python control flow; errors then reach us unwrapped
+        )
     try:
         concrete = graph.get_concrete_function()
+    except InputError:
+        raise  # already says what is wrong in the reader's terms (an ExpressionError, say)
     except (ValueError, TypeError, tf.errors.OpError) as error:
         shapes = ", ".join(f"{name} {value.shape}" for name, value in values.items())
         reason = _last_line(error)
@@ -190,6 +233,19 @@ def _tape(fn: Callable, wrt: str, inputs: dict, upstream: tf.Tensor) -> tuple:
     jacobian = tape.jacobian(y, x, unconnected_gradients=zero)
     gradient = tape.gradient(y, x, output_gradients=upstream, unconnected_gradients=zero)
     return y, jacobian, gradient, _finite_difference(fn, wrt, inputs, y.shape)
+
+
+def _batch_tape(fn: Callable, wrt: str, inputs: dict) -> tuple:
+    x = inputs[wrt]
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.convert_to_tensor(fn(**inputs))
+    if y.shape.rank < 1 or x.shape.rank < 1 or y.shape[0] != x.shape[0]:
+        raise InputError(
+            f"batch_jacobian needs y and {wrt} to share their first axis, the batch: "
+            f"y has shape {tuple(y.shape)}, {wrt} has {tuple(x.shape)}."
+        )
+    return y, tape.batch_jacobian(y, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)
 
 
 def _finite_difference(fn: Callable, wrt: str, inputs: dict, y_shape: tf.TensorShape) -> tf.Tensor:

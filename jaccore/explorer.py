@@ -16,14 +16,37 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from jaccore import figures
-from jaccore.catalog import EXAMPLES, LESSONS, NAVIGATION, Example, page_title, tensorflow_code
-from jaccore.engine import Analysis, analyze, max_abs_difference
+from jaccore.catalog import (
+    BATCH_EXAMPLES,
+    BEYOND,
+    CHAINS,
+    EXAMPLES,
+    LESSONS,
+    NAVIGATION,
+    Example,
+    chain_slug,
+    compose,
+    page_title,
+    tensorflow_code,
+)
+from jaccore.engine import (
+    Analysis,
+    InputError,
+    JacobianSizeError,
+    analyze,
+    batch_jacobian,
+    chain_multiply_adds,
+    compose_jacobians,
+    max_abs_difference,
+)
+from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression
 from jaccore.figures import element_indices, index_label
-from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, UI, language_from
+from jaccore.translations import BATCH, CHAIN, DEFAULT_LANGUAGE, LANGUAGE_NAMES, PLAYGROUND, UI, language_from
 from jaccore.translations import LESSON as LESSON_TEXT
 
 LANG_KEY = "lang"
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
+MAX_SLIDERS = 12  # per input; a larger input is shown, its values drawn at random
 
 # Streamlit collects garbage after every rerun; with TensorFlow's millions of long-lived objects
 # loaded, a full collection costs 170–250 ms. Freeze what exists now (imports) out of its reach.
@@ -74,9 +97,16 @@ def url_choice(widget, label: str, options: Mapping[str, str], key: str, default
 
 def navigation(lang: str) -> dict[str, list]:
     """st.navigation's sections, built from the catalog, titled in the reader's language."""
-    pages = [st.Page(f"pages/{slug}.py", title=page_title(slug)(lang), url_path=slug) for slug in NAVIGATION]
+
+    def page(slug: str) -> st.Page:
+        return st.Page(f"pages/{slug}.py", title=page_title(slug)(lang), url_path=slug)
+
     home = st.Page("pages/home.py", title=UI["home"](lang), icon=":material/home:", default=True)
-    return {UI["app_title"](lang): [home], UI["section_examples"](lang): pages}
+    return {
+        UI["app_title"](lang): [home],
+        UI["section_examples"](lang): [page(slug) for slug in NAVIGATION],
+        UI["section_beyond"](lang): [page(slug) for slug in BEYOND],
+    }
 
 
 # Pages -------------------------------------------------------------------------------------
@@ -109,7 +139,9 @@ def explore_example(example: Example, lang: str) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page."""
     values = render_inputs(example, lang)
     wrt = choose_wrt(example, lang)
-    analysis = analyze(example.fn, values, wrt)
+    analysis = analyze_or_explain(example, values, wrt, lang)
+    if analysis is None:
+        return
     render_output(example, analysis, lang)
     render_jacobian(example, analysis, lang)
     weighted = render_gradient(example, values, analysis, lang)
@@ -140,6 +172,194 @@ def explore_lesson(example: Example, lang: str) -> None:
     render_self_check(example, analysis, lang)
 
 
+PLAYGROUND_DEFAULT = "tanh(W @ x + b)"
+PLAYGROUND_SHAPES = {"W": "2,3", "x": "3,1", "b": "2,1"}
+PLAYGROUND_LIMIT = 250_000  # Jacobian elements: beyond this a typed formula could exhaust the server
+MAX_AXES, MAX_LENGTH, MAX_ELEMENTS = 3, 8, 64  # per input of the playground
+
+
+def render_playground(slug: str) -> None:
+    """A formula typed by the reader, parsed safely, with every view of an example page."""
+    use_router()
+    lang = language()
+    st.title(LESSONS[slug](lang))
+    st.markdown(PLAYGROUND["intro"](lang, functions=", ".join(FUNCTIONS)))
+    text = st.text_input(PLAYGROUND["expression"](lang), PLAYGROUND_DEFAULT, key="expr", bind="query-params")
+    try:
+        expression = parse_expression(text)
+    except ExpressionError as error:
+        st.error(error.message(lang), icon="✋")
+        return
+    inputs = playground_inputs(expression.names, lang)
+    if inputs is not None:
+        explore_example(playground_example(expression, inputs), lang)
+
+
+def playground_inputs(names: tuple[str, ...], lang: str) -> dict[str, np.ndarray] | None:
+    """A shape box per input and a seed; values drawn from the seed (sliders refine them)."""
+    columns = st.columns(len(names) + 1)
+    shapes = {}
+    for column, name in zip(columns, names, strict=False):
+        text = column.text_input(
+            PLAYGROUND["shape"](lang, name=name),
+            PLAYGROUND_SHAPES.get(name, "2,1"),
+            key=f"shape.{name}",
+            help=PLAYGROUND["shape_help"](lang),
+            bind="query-params",
+        )
+        shapes[name] = parse_shape(text)
+        if shapes[name] is None:
+            blanks = dict(name=name, text=text[:20], axes=MAX_AXES, most=MAX_LENGTH, elements=MAX_ELEMENTS)
+            st.error(PLAYGROUND["bad_shape"](lang, **blanks), icon="✋")
+            return None
+    # No explicit value: the seed starts at min_value, and "Random fill" may then set it.
+    columns[-1].number_input(PLAYGROUND["seed"](lang), 0, 10_000, key="seed", bind="query-params")
+    columns[-1].button(
+        PLAYGROUND["random"](lang), on_click=reseed, args=(names,), key="random", icon=":material/casino:"
+    )
+    rng = np.random.default_rng(seed())
+    return {name: np.round(rng.uniform(-2, 2, size=shape), 1).astype(np.float32) for name, shape in shapes.items()}
+
+
+def parse_shape(text: str) -> tuple[int, ...] | None:
+    """'3,2' → (3, 2), '' → (); None when it is not a small shape."""
+    parts = [part.strip() for part in text.replace("(", "").replace(")", "").split(",") if part.strip()]
+    if len(parts) > MAX_AXES or not all(part.isdigit() and len(part) <= 2 for part in parts):
+        return None
+    shape = tuple(int(part) for part in parts)
+    if not all(1 <= n <= MAX_LENGTH for n in shape) or int(np.prod(shape)) > MAX_ELEMENTS:
+        return None
+    return shape
+
+
+def seed() -> int:
+    return int(st.session_state.get("seed", 0))
+
+
+def reseed(names: tuple[str, ...]) -> None:
+    """New random values: a new seed, and sliders forget theirs so they take the new defaults."""
+    st.session_state["seed"] = (seed() + 1) % 10_000
+    for key in [k for k in st.session_state if isinstance(k, str) and k.split(".")[0] in names]:
+        if not key.startswith("shape."):
+            del st.session_state[key]
+
+
+def playground_example(expression, inputs: dict[str, np.ndarray]) -> Example:
+    """The typed formula as an example of the catalog's kind, so that every section can show it."""
+    return Example(
+        slug="playground",
+        output_name="y",
+        fn=expression,
+        inputs=inputs,
+        wrt=expression.names,
+        formula=r"y = \texttt{" + expression.text.replace("_", r"\_") + "}",  # parsed text: no braces, no backslashes
+        code=expression.code,
+        title=LESSONS["playground"],
+        question=PLAYGROUND["question"],
+        insight=PLAYGROUND["insight"],
+        value_range=(-5.0, 5.0),
+        step=0.1,
+    )
+
+
+def render_batch(slug: str) -> None:
+    """The full Jacobian of a batch against tape.batch_jacobian, with and without coupling."""
+    use_router()
+    lang = language()
+    st.title(LESSONS[slug](lang))
+    st.markdown(BATCH["intro"](lang))
+    explore_batch(lang)
+    render_jacobian_sizes(lang)
+
+
+@st.fragment
+def explore_batch(lang: str) -> None:
+    coupled = st.toggle(BATCH["couple"](lang), key="coupled", bind="query-params")
+    example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
+    st.latex(example.formula)
+    st.markdown(f"**{example.question(lang)}** {example.insight(lang)}")
+    values = render_inputs(example, lang)
+    full = analyze(example.fn, values, "x")
+    diagonal = batch_jacobian(example.fn, values, "x")
+    st.subheader(BATCH["full"](lang))
+    st.caption(UI["jacobian_shape"](lang, y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
+                                    n=full.jacobian.size))  # fmt: skip
+    show_figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
+    st.subheader(BATCH["diagonal"](lang))
+    show_figure(figures.slice_grid(diagonal, (diagonal.shape[0],), "y", "x"), "diagonal")
+    dropped = full.jacobian.copy()  # the off-diagonal blocks: what independence assumes away
+    for b in range(dropped.shape[0]):
+        dropped[b, :, b, :] = 0
+    left, middle, right = st.columns(3)
+    left.metric(BATCH["lost"](lang), f"{np.linalg.norm(dropped) / max(np.linalg.norm(full.jacobian), 1e-30):.0%}")
+    middle.metric(BATCH["lost_max"](lang), f"{np.abs(dropped).max():.3g}")
+    gap = max_abs_difference(diagonal, np.einsum("bibk->bik", full.jacobian))
+    right.metric(BATCH["gradient_gap"](lang), f"{gap:.3g}", help=BATCH["gap_help"](lang))
+
+
+def render_jacobian_sizes(lang: str) -> None:
+    st.subheader(BATCH["sizes"](lang))
+    columns = st.columns(3)
+    batch = columns[0].number_input(BATCH["batch"](lang), 1, 100_000, 128, key="size.N")
+    n_in = columns[1].number_input("n_in", 1, 1_000_000, 1024, key="size.in")
+    n_out = columns[2].number_input("n_out", 1, 1_000_000, 2048, key="size.out")
+    full, gradient = batch * n_out * batch * n_in, batch * n_in
+    st.markdown(BATCH["size_table"](lang, full=full, full_bytes=human_bytes(4 * full), grad=gradient,
+                                    grad_bytes=human_bytes(4 * gradient)))  # fmt: skip
+    st.markdown(BATCH["why_vjp"](lang))
+
+
+def human_bytes(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if n < 1024 or unit == "TiB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def render_chain(slug: str) -> None:
+    """y = g(f(x)): the Jacobians multiply; reverse mode multiplies from the left and never forms J."""
+    use_router()
+    lang = language()
+    st.title(LESSONS[slug](lang))
+    st.markdown(CHAIN["intro"](lang))
+    pairs = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
+    titles = {key: compose(EXAMPLES[i], EXAMPLES[o], v).title(lang) for key, (i, o, v) in pairs.items()}
+    chosen = url_choice(st.selectbox, CHAIN["pick"](lang), titles, "chain", next(iter(pairs)))
+    explore_chain(*pairs[chosen], lang)
+
+
+@st.fragment
+def explore_chain(inner_slug: str, outer_slug: str, via: str, lang: str) -> None:
+    inner, outer = EXAMPLES[inner_slug], EXAMPLES[outer_slug]
+    chain = compose(inner, outer, via)
+    left, right = st.columns(2)
+    left.markdown(f"**{CHAIN['inner'](lang)}**")
+    left.latex(inner.formula)
+    right.markdown(f"**{CHAIN['outer'](lang, via=via)}**")
+    right.latex(outer.formula)
+    values = render_inputs(chain, lang)
+    wrt = choose_wrt(chain, lang)
+    f = analyze(inner.fn, {name: values[name] for name in inner.inputs}, wrt)
+    outer_values = {**{name: values[name] for name in outer.inputs if name != via}, via: f.output}
+    g = analyze(outer.fn, outer_values, via)
+    whole = analyze(chain.fn, values, wrt)
+    composed = compose_jacobians(g.jacobian, f.jacobian, f.output.ndim)
+    for label, jacobian, y_shape, y_name, x_name, key in (
+        (CHAIN["j_f"](lang, x=wrt, s=f.jacobian.shape), f.jacobian, f.output.shape, "f", wrt, "j_f"),
+        (CHAIN["j_g"](lang, s=g.jacobian.shape), g.jacobian, g.output.shape, "y", "f", "j_g"),
+        (CHAIN["j"](lang, x=wrt, s=composed.shape), composed, whole.output.shape, "y", wrt, "j"),
+    ):
+        st.markdown(f"**{label}**")
+        show_figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
+    st.markdown(CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}"))
+    reverse = np.tensordot(np.tensordot(np.ones_like(g.output), g.jacobian, g.output.ndim), f.jacobian, f.output.ndim)
+    st.markdown(CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}"))
+    st.latex(figures.latex_matrix(rf"\nabla_{{{wrt}}}", whole.gradient))
+    costs = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
+    st.markdown(CHAIN["cost"](lang, **costs))
+
+
 # Sections ----------------------------------------------------------------------------------
 
 
@@ -166,7 +386,13 @@ def render_inputs(example: Example, lang: str) -> dict[str, np.ndarray]:
         st.columns(len(example.inputs), gap="large"), example.inputs.items(), strict=True
     ):
         with column:
-            values[name] = slider_matrix(name, name, default, example.value_range, example.step)
+            if default.size > MAX_SLIDERS:
+                st.markdown(f"**{name}** {tuple(default.shape)}")
+                st.latex(figures.latex_matrix(name, default))
+                st.caption(PLAYGROUND["too_many_sliders"](lang, name=name, n=default.size, seed=seed()))
+                values[name] = default
+            else:
+                values[name] = slider_matrix(name, name, default, example.value_range, example.step)
     return values
 
 
@@ -222,6 +448,22 @@ def choose_wrt(example: Example, lang: str) -> str:
     return url_choice(st.radio, UI["wrt"](lang), {w: w for w in example.wrt}, "wrt", example.wrt[0], horizontal=True)
 
 
+def analyze_or_explain(
+    example: Example, values: dict, wrt: str, lang: str, max_elements: int | None = None
+) -> Analysis | None:
+    """The analysis, or None after saying in the reader's language why it cannot be made."""
+    try:
+        limit = {} if max_elements is None else {"max_elements": max_elements}
+        return analyze(example.fn, values, wrt, **limit)
+    except ExpressionError as error:
+        st.error(error.message(lang), icon="✋")
+    except JacobianSizeError as error:
+        st.error(PLAYGROUND["too_large"](lang, size=error.size, limit=error.limit), icon="✋")
+    except InputError as error:
+        st.error(UI["bad_input"](lang, reason=error), icon="✋")
+    return None
+
+
 def render_output(example: Example, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["output"](lang))
     y = example.output_name
@@ -251,7 +493,8 @@ def render_jacobian(example: Example, analysis: Analysis, lang: str) -> None:
 
 def show_figure(figure, key: str) -> None:
     # theme=None: Streamlit's theme restyles a figure in the browser, one more repaint per move.
-    st.plotly_chart(figure, width="stretch", key=key, theme=None)
+    # width="content": the figure's own width, sized to its panels (capped by the page).
+    st.plotly_chart(figure, width="content", key=key, theme=None)
 
 
 def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
@@ -287,9 +530,12 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
 
 def render_check(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["check"](lang))
-    closed = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
     left, right = st.columns(2)
-    left.metric(UI["check_closed"](lang), f"{max_abs_difference(analysis.jacobian, closed):.2g}")
+    if example.closed_form is None:
+        left.caption(PLAYGROUND["no_closed_form"](lang))
+    else:
+        closed = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
+        left.metric(UI["check_closed"](lang), f"{max_abs_difference(analysis.jacobian, closed):.2g}")
     right.metric(UI["check_fd"](lang), f"{analysis.finite_difference_error:.2g}")
     st.caption(UI["check_help"](lang))
 

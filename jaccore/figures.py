@@ -19,6 +19,8 @@ COLORSCALE = "RdBu"  # diverging: red below zero, white at zero, blue above
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
 CELL_PX = 44  # height of one matrix row
+CELL_WIDTH_PX = 72  # width of one matrix column: narrow panels stay narrow instead of stretching
+MAX_WIDTH_PX = 1100
 TITLE_PX = 40  # room above the top row of panels for their titles
 
 
@@ -90,6 +92,7 @@ def _panels(
     hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
     layout = go.Layout(
         height=min(1600, TITLE_PX + rows * (h + 1) * CELL_PX),
+        width=min(MAX_WIDTH_PX, 120 + cols * (w + 1) * CELL_WIDTH_PX),
         margin=dict(l=10, r=10, t=TITLE_PX, b=10),
         coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-_extent(z), cmax=_extent(z), colorbar=dict(thickness=12)),
         xaxis=hidden,
@@ -201,3 +204,24 @@ def latex_matrix(name: str, array: np.ndarray, limit: int = 64) -> str:
     rows = as_matrix(array)
     body = r" \\ ".join(" & ".join(f"{v:.4g}" for v in row) for row in rows)
     return rf"{name} = \begin{{bmatrix}} {body} \end{{bmatrix}}"
+
+
+def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> go.Figure:
+    """A batch's full Jacobian (B, n_out, B, n_in) as a B×B grid of blocks ∂y[b]/∂x[c], diagonal outlined.
+
+    The outlined diagonal blocks are what tape.batch_jacobian keeps; the others it drops.
+    """
+    batch = jacobian.shape[0]
+    pairs = [(b, c) for b in range(batch) for c in range(batch)]
+    values = [jacobian[b, :, c, :] for b, c in pairs]
+    hovers = [
+        _hover(jacobian[b, :, c, :], lambda k, b=b, c=c: f"∂{y_name}[{b},{k[0]}]/∂{x_name}[{c},{k[1]}]")
+        for b, c in pairs
+    ]
+    titles = [f"∂{y_name}[{b}]/∂{x_name}[{c}]" for b, c in pairs]
+    figure = _panels(values, hovers, titles, batch, jacobian.size <= MAX_LABELLED_CELLS)
+    h, w = values[0].shape
+    for b in range(batch):
+        r, c = b * (h + 1), b * (w + 1)
+        figure.add_shape(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
+    return figure

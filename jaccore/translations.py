@@ -93,7 +93,7 @@ UI = {
         "One slider per element, laid out in the input's own shape.",
         "Mỗi phần tử một thanh trượt, xếp đúng theo chiều của đầu vào.",
     ),
-    "reset": T("Reset to the notebook's values", "Đặt lại giá trị như trong notebook"),
+    "reset": T("Reset to the starting values", "Đặt lại giá trị ban đầu"),
     "wrt": T("Differentiate with respect to", "Lấy đạo hàm theo"),
     "output": T("Output", "Đầu ra"),
     "shape_of": T("shape {shape}", "chiều {shape}"),
@@ -215,5 +215,128 @@ LESSON = {
         "Mỗi tổng cột là Σᵢ ∂{y}[i]/∂{x}[k]: các đạo hàm riêng của mọi phần tử đầu ra theo cùng một phần tử "
         "đầu vào. Đó là đạo hàm của sum({y}) — vì vậy `tape.gradient` của {y} không phải số vô hướng có "
         "chiều của {x}, không phải chiều của Jacobian.",
+    ),
+}
+
+PLAYGROUND = {
+    "intro": T(
+        "Type a formula over named tensors, give each input a shape, and see every view an example page "
+        "has. Allowed: numbers, names, + - * / ** @ (matrix product), unary minus, parentheses, and {functions}. "
+        "sum and mean take an axis: sum(x, axis=0). The text is parsed, never run as Python.",
+        "Gõ một công thức trên các tensor có tên, đặt chiều cho từng đầu vào, và xem mọi góc nhìn như ở trang "
+        "ví dụ. Được dùng: số, tên, + - * / ** @ (nhân ma trận), dấu trừ, ngoặc, và {functions}. sum và mean "
+        "nhận axis: sum(x, axis=0). Văn bản chỉ được phân tích cú pháp, không bao giờ chạy như mã Python.",
+    ),
+    "expression": T("Expression y =", "Biểu thức y ="),
+    "shape": T("shape of {name}", "chiều của {name}"),
+    "shape_help": T(
+        "Comma-separated lengths: 3,2 is a matrix, 3 a vector, empty a scalar.",
+        "Các độ dài cách nhau bởi dấu phẩy: 3,2 là ma trận, 3 là véc-tơ, để trống là số vô hướng.",
+    ),
+    "bad_shape": T(
+        "The shape of {name}, “{text}”, is not usable: write up to {axes} whole numbers from 1 to {most}, "
+        "with at most {elements} elements in all (like 3,2).",
+        "Chiều của {name}, “{text}”, không dùng được: hãy viết tối đa {axes} số nguyên từ 1 đến {most}, "
+        "tổng cộng không quá {elements} phần tử (ví dụ 3,2).",
+    ),
+    "random": T("Random fill", "Điền ngẫu nhiên"),
+    "seed": T("Random seed", "Hạt giống ngẫu nhiên"),
+    "too_many_sliders": T(
+        "{name} has {n} elements: too many for sliders, so its values are drawn at random (seed {seed}).",
+        "{name} có {n} phần tử: quá nhiều để làm thanh trượt, nên giá trị được lấy ngẫu nhiên (hạt giống {seed}).",
+    ),
+    "too_large": T(
+        "The Jacobian would have {size:,} elements; the playground stops at {limit:,}. Make the inputs smaller.",
+        "Jacobian sẽ có {size:,} phần tử; sân chơi giới hạn ở {limit:,}. Hãy giảm kích thước đầu vào.",
+    ),
+    "question": T(
+        "Your formula: how does each output element depend on each input element?",
+        "Công thức của bạn: mỗi phần tử đầu ra phụ thuộc thế nào vào từng phần tử đầu vào?",
+    ),
+    "insight": T(
+        "Each panel is one output element's slice: where it is zero, that input element does not reach that "
+        "output element.",
+        "Mỗi ô là lát cắt của một phần tử đầu ra: chỗ nào bằng 0 thì phần tử đầu vào đó không ảnh hưởng tới "
+        "phần tử đầu ra đó.",
+    ),
+    "no_closed_form": T(
+        "No closed form for a typed formula: finite differences are the oracle.",
+        "Công thức tự gõ không có dạng đóng: sai phân hữu hạn là phép kiểm tra.",
+    ),
+}
+
+BATCH = {
+    "intro": T(
+        "A layer applied to a batch x of shape (B, n_in) gives y of shape (B, n_out). Its full Jacobian "
+        "`tape.jacobian(y, x)` has shape (B, n_out, B, n_in): every sample against every other. "
+        "`tape.batch_jacobian(y, x)` has shape (B, n_out, n_in): one block per sample. It is computed as if "
+        "the samples were independent — for sample b it adds up the whole column of blocks ∂y[c]/∂x[b] over "
+        "the output samples c — so it equals the diagonal block ∂y[b]/∂x[b] only when the others are zero.",
+        "Một lớp áp dụng lên batch x có chiều (B, n_in) cho ra y có chiều (B, n_out). Jacobian đầy đủ "
+        "`tape.jacobian(y, x)` có chiều (B, n_out, B, n_in): mọi mẫu so với mọi mẫu khác. "
+        "`tape.batch_jacobian(y, x)` có chiều (B, n_out, n_in): mỗi mẫu một khối. Nó được tính như thể các mẫu "
+        "độc lập — với mẫu b, nó cộng cả cột khối ∂y[c]/∂x[b] theo các mẫu đầu ra c — nên chỉ bằng khối đường "
+        "chéo ∂y[b]/∂x[b] khi các khối còn lại bằng 0.",
+    ),
+    "couple": T(
+        "Couple the samples: subtract the batch mean (as batch normalisation does)",
+        "Liên kết các mẫu: trừ trung bình của batch (như batch normalization)",
+    ),
+    "full": T(
+        "Full Jacobian: a B×B grid of (n_out × n_in) blocks ∂y[b]/∂x[c]; the diagonal outlined",
+        "Jacobian đầy đủ: lưới B×B các khối (n_out × n_in) ∂y[b]/∂x[c]; đường chéo được viền",
+    ),
+    "diagonal": T("What `tape.batch_jacobian(y, x)` returns", "Kết quả `tape.batch_jacobian(y, x)`"),
+    "lost": T("Off-diagonal share (norm)", "Phần ngoài đường chéo (chuẩn)"),
+    "lost_max": T("Largest off-diagonal entry", "Phần tử ngoài đường chéo lớn nhất"),
+    "gradient_gap": T("batch_jacobian − diagonal", "batch_jacobian − đường chéo"),
+    "gap_help": T(
+        "Largest difference between what batch_jacobian returns and the true per-sample blocks ∂y[b]/∂x[b]: "
+        "zero for independent samples; with coupling, the off-diagonal blocks it added in.",
+        "Sai khác lớn nhất giữa kết quả batch_jacobian và các khối đúng của từng mẫu ∂y[b]/∂x[b]: bằng 0 khi "
+        "các mẫu độc lập; khi có liên kết, đó là các khối ngoài đường chéo đã bị cộng vào.",
+    ),
+    "sizes": T("How big is a full Jacobian?", "Jacobian đầy đủ lớn cỡ nào?"),
+    "batch": T("batch N", "batch N"),
+    "size_table": T(
+        "| | entries | float32 |\n|---|---|---|\n| full Jacobian (N, n_out, N, n_in) | {full:,} | {full_bytes} |\n"
+        "| gradient (N, n_in) | {grad:,} | {grad_bytes} |",
+        "| | số phần tử | float32 |\n|---|---|---|\n| Jacobian đầy đủ (N, n_out, N, n_in) | {full:,} | {full_bytes} |\n"
+        "| gradient (N, n_in) | {grad:,} | {grad_bytes} |",
+    ),
+    "why_vjp": T(
+        "That is why frameworks never form the Jacobian during training: `tape.gradient` computes the "
+        "vector-Jacobian product vᵀJ directly, layer by layer, at about the cost of the forward pass.",
+        "Vì vậy khi huấn luyện, các framework không bao giờ tạo Jacobian: `tape.gradient` tính trực tiếp tích "
+        "véc-tơ–Jacobian vᵀJ, từng lớp một, với chi phí cỡ một lượt tính xuôi.",
+    ),
+}
+
+CHAIN = {
+    "intro": T(
+        "For y = g(f(x)) the Jacobians multiply: J = J_g · J_f, a tensordot over f's axes. Reverse mode "
+        "(what `tape.gradient` does) multiplies from the left instead, (vᵀJ_g)·J_f, and never forms J.",
+        "Với y = g(f(x)), các Jacobian nhân với nhau: J = J_g · J_f, một phép tensordot theo các trục của f. "
+        "Chế độ ngược (thứ `tape.gradient` làm) nhân từ bên trái, (vᵀJ_g)·J_f, và không bao giờ tạo ra J.",
+    ),
+    "pick": T("Composition", "Hàm hợp"),
+    "inner": T("Inner function f", "Hàm trong f"),
+    "outer": T("Outer function g, fed with {via} = f", "Hàm ngoài g, với {via} = f"),
+    "j_f": T("J_f = ∂f/∂{x}, shape {s}", "J_f = ∂f/∂{x}, chiều {s}"),
+    "j_g": T("J_g = ∂y/∂f, shape {s}", "J_g = ∂y/∂f, chiều {s}"),
+    "j": T("J = J_g · J_f = ∂y/∂{x}, shape {s}", "J = J_g · J_f = ∂y/∂{x}, chiều {s}"),
+    "agree": T(
+        "J_g · J_f against `tape.jacobian` of the composition: largest difference **{err}**.",
+        "J_g · J_f so với `tape.jacobian` của hàm hợp: sai khác lớn nhất **{err}**.",
+    ),
+    "reverse": T(
+        "(vᵀJ_g)·J_f with v = ones against `tape.gradient`: largest difference **{err}**.",
+        "(vᵀJ_g)·J_f với v toàn 1 so với `tape.gradient`: sai khác lớn nhất **{err}**.",
+    ),
+    "cost": T(
+        "| order | multiply-adds for these shapes |\n|---|---|\n| form J = J_g·J_f, then vᵀJ | {forward:,} |\n"
+        "| reverse mode (vᵀJ_g)·J_f | {reverse:,} |",
+        "| thứ tự | số phép nhân-cộng với các chiều này |\n|---|---|\n| tạo J = J_g·J_f rồi vᵀJ | {forward:,} |\n"
+        "| chế độ ngược (vᵀJ_g)·J_f | {reverse:,} |",
     ),
 }

@@ -10,7 +10,7 @@ import tensorflow as tf
 
 import jaccore
 from jaccore.engine import trace_count
-from tests.conftest import example_wrt_pairs, random_inputs
+from tests.conftest import ORACLE_EXAMPLES, example_wrt_pairs, random_inputs
 from tests.oracles import central_differences
 
 EXAMPLES = jaccore.EXAMPLES
@@ -65,7 +65,7 @@ def test_notebook_quoted_facts():
 
 @pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
 def test_jacobian_matches_closed_form_and_finite_differences(slug, wrt, rng):
-    example = EXAMPLES[slug]
+    example = ORACLE_EXAMPLES[slug]
     inputs = random_inputs(example, rng)
     result = jaccore.analyze(example.fn, inputs, wrt)
     doubles = {name: value.astype(np.float64) for name, value in inputs.items()}
@@ -80,7 +80,7 @@ def test_jacobian_matches_closed_form_and_finite_differences(slug, wrt, rng):
 
 @pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
 def test_gradient_is_the_jacobian_summed_over_output_axes(slug, wrt, rng):
-    example = EXAMPLES[slug]
+    example = ORACLE_EXAMPLES[slug]
     result = jaccore.analyze(example.fn, random_inputs(example, rng), wrt)
     output_axes = tuple(range(result.output.ndim))
     assert result.gradient.shape == example.inputs[wrt].shape
@@ -91,7 +91,7 @@ def test_gradient_is_the_jacobian_summed_over_output_axes(slug, wrt, rng):
 
 @pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
 def test_gradient_with_upstream_is_a_vector_jacobian_product(slug, wrt, rng):
-    example = EXAMPLES[slug]
+    example = ORACLE_EXAMPLES[slug]
     inputs = random_inputs(example, rng)
     y_shape = jaccore.analyze(example.fn, inputs, wrt).output.shape
     v = rng.uniform(-2, 2, size=y_shape).astype(np.float32)
@@ -187,3 +187,43 @@ def test_engine_does_not_load_the_interface():
     code = "import sys, jaccore; print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("slug", list(jaccore.catalog.BATCH_EXAMPLES))
+def test_batch_jacobian_adds_each_column_of_blocks(slug, rng):
+    layer = jaccore.catalog.BATCH_EXAMPLES[slug]
+    inputs = random_inputs(layer, rng)
+    full = jaccore.analyze(layer.fn, inputs, "x").jacobian  # (B, out, B, in)
+    diagonal = jaccore.batch_jacobian(layer.fn, inputs, "x")  # (B, out, in)
+    assert diagonal.shape == (3, 2, 2) and full.shape == (3, 2, 3, 2)
+    # What TensorFlow computes: each input sample's column of blocks, added over output samples.
+    np.testing.assert_allclose(diagonal, np.einsum("cibk->bik", full), rtol=RTOL, atol=ATOL)
+    # That is the true per-sample (diagonal) block only when the samples are independent.
+    gap = np.abs(diagonal - np.einsum("bibk->bik", full)).max()
+    assert (gap > 1e-3) == (slug == "coupled")
+
+
+def test_batch_jacobian_refuses_outputs_without_the_batch_axis():
+    with pytest.raises(ValueError, match=r"share their first axis, the batch: y has shape \(\), x has \(3, 2\)"):
+        jaccore.batch_jacobian(lambda x: tf.reduce_sum(x), {"x": np.ones((3, 2))}, "x")
+
+
+@pytest.mark.parametrize(("inner", "outer", "via"), jaccore.catalog.CHAINS)
+def test_chain_rule_composes_the_examples(inner, outer, via, rng):
+    f_example, g_example = EXAMPLES[inner], EXAMPLES[outer]
+    chain = jaccore.catalog.compose(f_example, g_example, via)
+    inputs = random_inputs(chain, rng)
+    wrt = chain.wrt[0]
+    f = jaccore.analyze(f_example.fn, {n: inputs[n] for n in f_example.inputs}, wrt)
+    g_inputs = {**{n: inputs[n] for n in g_example.inputs if n != via}, via: f.output}
+    g = jaccore.analyze(g_example.fn, g_inputs, via)
+    whole = jaccore.analyze(chain.fn, inputs, wrt)
+    composed = jaccore.engine.compose_jacobians(g.jacobian, f.jacobian, f.output.ndim)
+    np.testing.assert_allclose(composed, whole.jacobian, rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(whole.jacobian, central_differences(chain.fn, inputs, wrt), rtol=1e-4, atol=1e-3)
+
+
+def test_multiply_adds_of_the_two_orders():
+    # y (3,1) = g(f), f (3,1), x (3,1): forming J costs 3·3·3 + 3·3, reverse 3·3 + 3·3.
+    assert jaccore.engine.chain_multiply_adds(3, 3, 3) == {"forward": 36, "reverse": 18}
+    assert jaccore.engine.chain_multiply_adds(1, 1000, 1000)["reverse"] == 1_001_000

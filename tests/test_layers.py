@@ -12,6 +12,7 @@ ALLOWED = {  # third-party and project imports each module may make
     "engine": {"numpy", "tensorflow"},
     "catalog": {"numpy", "tensorflow", "jaccore"},
     "translations": set(),
+    "expression": {"tensorflow", "jaccore"},
     "figures": {"numpy", "pandas", "plotly"},
     "explorer": {"numpy", "streamlit", "jaccore"},
     "__init__": {"jaccore"},

@@ -1,0 +1,318 @@
+"""Safe expressions: a formula over named tensors, typed by a learner, as a TensorFlow function.
+
+The text is parsed with Python's `ast` (never evaluated, compiled or constant-folded) and only
+a whitelist is mapped to TensorFlow: numbers, input names, + - * / ** @, unary minus,
+parentheses, and the functions in FUNCTIONS. Everything else is refused with an
+ExpressionError that says what and where (the column), in English or Vietnamese.
+
+    >>> f = parse_expression("tanh(W @ x + b)")
+    >>> f.names
+    ('W', 'x', 'b')
+"""
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tensorflow as tf
+
+from jaccore.engine import InputError
+from jaccore.translations import Text
+
+MAX_LENGTH = 300  # characters
+MAX_DEPTH = 24  # nesting of operations
+MAX_NODES = 120  # numbers, names and operations in all
+
+T = Text
+UNARY: dict[str, tuple[Callable, str]] = {
+    "sin": (tf.sin, "tf.sin"),
+    "cos": (tf.cos, "tf.cos"),
+    "tan": (tf.tan, "tf.tan"),
+    "exp": (tf.exp, "tf.exp"),
+    "log": (tf.math.log, "tf.math.log"),
+    "sqrt": (tf.sqrt, "tf.sqrt"),
+    "tanh": (tf.tanh, "tf.tanh"),
+    "sigmoid": (tf.sigmoid, "tf.sigmoid"),
+    "relu": (tf.nn.relu, "tf.nn.relu"),
+    "softplus": (tf.nn.softplus, "tf.nn.softplus"),
+    "abs": (tf.abs, "tf.abs"),
+    "square": (tf.square, "tf.square"),
+    "transpose": (tf.transpose, "tf.transpose"),
+    "softmax": (tf.nn.softmax, "tf.nn.softmax"),
+}
+REDUCTIONS: dict[str, tuple[Callable, str]] = {
+    "sum": (tf.reduce_sum, "tf.reduce_sum"),
+    "mean": (tf.reduce_mean, "tf.reduce_mean"),
+}
+FUNCTIONS = (*UNARY, *REDUCTIONS)
+OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.MatMult: "@"}
+
+REFUSED = {  # AST node type → what a reader would call it
+    ast.Attribute: T("attributes (a.b)", "thuộc tính (a.b)"),
+    ast.Subscript: T("subscripts (a[i])", "chỉ số (a[i])"),
+    ast.Compare: T("comparisons", "phép so sánh"),
+    ast.BoolOp: T("boolean operators (and, or)", "toán tử logic (and, or)"),
+    ast.Lambda: T("lambdas", "lambda"),
+    ast.ListComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
+    ast.SetComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
+    ast.DictComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
+    ast.GeneratorExp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
+    ast.Tuple: T("tuples", "bộ (tuple)"),
+    ast.List: T("lists", "danh sách (list)"),
+    ast.Set: T("sets", "tập hợp (set)"),
+    ast.Dict: T("dictionaries", "từ điển (dict)"),
+    ast.IfExp: T("conditional expressions", "biểu thức điều kiện"),
+    ast.NamedExpr: T("assignments", "phép gán"),
+    ast.JoinedStr: T("strings", "chuỗi ký tự"),
+    ast.Starred: T("starred arguments", "đối số có dấu *"),
+    ast.Await: T("await", "await"),
+}
+
+MESSAGES = {
+    "not_text": T("an expression must be text", "biểu thức phải là văn bản"),
+    "too_long": T("the expression has {n} characters; the limit is {limit}", "biểu thức dài {n} ký tự; tối đa {limit}"),
+    "nul": T("the expression contains a NUL character", "biểu thức chứa ký tự NUL"),
+    "empty": T("the expression is empty", "biểu thức đang trống"),
+    "no_input": T(
+        "the expression uses no input: name at least one, like x",
+        "biểu thức không dùng đầu vào nào: hãy dùng ít nhất một tên, ví dụ x",
+    ),
+    "syntax": T("this is not a formula Python can read: {what}", "không đọc được công thức: {what}"),
+    "too_deep": T("the expression is nested more than {limit} deep", "biểu thức lồng sâu quá {limit} mức"),
+    "too_big": T("the expression has more than {limit} parts", "biểu thức có hơn {limit} thành phần"),
+    "refused": T("{what} are not allowed", "không được dùng {what}"),
+    "too_large_number": T("the number is too large", "con số quá lớn"),
+    "underscore": T("names beginning with _ are not allowed: {name}", "không dùng tên bắt đầu bằng _: {name}"),
+    "bare_function": T("{name} is a function: call it, like {name}(x)", "{name} là hàm: hãy gọi nó, ví dụ {name}(x)"),
+    "matmul_rank": T(
+        "@ multiplies matrices (2 axes); here the shapes are {a} and {b}",
+        "@ nhân hai ma trận (2 trục); ở đây chiều là {a} và {b}",
+    ),
+    "matmul_shapes": T(
+        "@ cannot multiply shapes {a} and {b}: {k} columns against {m} rows",
+        "@ không nhân được chiều {a} với {b}: {k} cột so với {m} hàng",
+    ),
+    "broadcast": T(
+        "{symbol} cannot combine shapes {a} and {b} element by element",
+        "{symbol} không kết hợp từng phần tử được hai chiều {a} và {b}",
+    ),
+    "unknown_call": T(
+        "calls to {name} are not allowed; the functions are: {allowed}",
+        "không được gọi {name}; các hàm được dùng: {allowed}",
+    ),
+    "arity": T("{name} takes {expected} argument(s), {given} given", "{name} nhận {expected} đối số, nhưng có {given}"),
+    "axis_range": T(
+        "{name}: axis {axis} does not exist for shape {shape}", "{name}: không có trục {axis} cho chiều {shape}"
+    ),
+    "axis_value": T("axis must be a small whole number, like 0 or -1", "axis phải là số nguyên nhỏ, ví dụ 0 hoặc -1"),
+    "missing": T("no value for {names}", "chưa có giá trị cho {names}"),
+}
+WHERE = T(" (column {column})", " (cột {column})")
+
+
+class ExpressionError(InputError):
+    """An expression that is refused: `message(lang)` says what and where; str() is English."""
+
+    def __init__(self, key: str, column: int | None = None, **blanks: object) -> None:
+        self.key, self.column, self.blanks = key, column, blanks
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        """The sentence in the reader's language; blanks that are Texts are translated too."""
+        blanks = {k: v(lang) if isinstance(v, Text) else v for k, v in self.blanks.items()}
+        where = "" if self.column is None else WHERE(lang, column=self.column)
+        return MESSAGES[self.key](lang, **blanks) + where
+
+
+def refuse(node: ast.AST, key: str, **blanks: object) -> ExpressionError:
+    """An ExpressionError that points at the node's column (1-based)."""
+    return ExpressionError(key, column=getattr(node, "col_offset", 0) + 1, **blanks)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed expression: call it with keyword tensors; `names` lists its inputs in order."""
+
+    text: str  # the formula as parsed, normalised (spacing, no line continuations)
+    names: tuple[str, ...]
+    code: str  # the same expression written with TensorFlow calls
+    evaluate: Callable[[dict], tf.Tensor]
+
+    def __call__(self, **inputs: tf.Tensor) -> tf.Tensor:
+        missing = [name for name in self.names if name not in inputs]
+        if missing:
+            raise ExpressionError("missing", names=", ".join(missing))
+        return self.evaluate({name: inputs[name] for name in self.names})
+
+
+@lru_cache(maxsize=256)  # the same text gives the same function, so its compiled graph is reused
+def parse_expression(text: str) -> Expression:
+    """Parse `text` into an Expression, or raise ExpressionError saying what is wrong and where."""
+    if not isinstance(text, str):
+        raise ExpressionError("not_text")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError("too_long", n=len(text), limit=MAX_LENGTH)
+    if "\x00" in text:
+        raise ExpressionError("nul")
+    if not text.strip():
+        raise ExpressionError("empty")
+    tree = _parse(text)
+    _check_size(tree)
+    names: list[str] = []
+    evaluate, code = _build(tree.body, names)
+    if not names:
+        raise ExpressionError("no_input")
+    return Expression(ast.unparse(tree), tuple(names), code, evaluate)
+
+
+def _parse(text: str) -> ast.Expression:
+    try:
+        return ast.parse(text.strip(), mode="eval")
+    except SyntaxError as error:
+        raise ExpressionError("syntax", column=error.offset or 1, what=error.msg) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ExpressionError("too_deep", limit=MAX_DEPTH) from None
+
+
+def _check_size(tree: ast.Expression) -> None:
+    """Depth and size, walked without recursion so that the walk itself cannot overflow."""
+    stack, count = [(tree.body, 1)], 0
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise refuse(node, "too_deep", limit=MAX_DEPTH)
+        if count > MAX_NODES:
+            raise refuse(node, "too_big", limit=MAX_NODES)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+Built = tuple[Callable[[dict], tf.Tensor], str]
+
+
+def _build(node: ast.AST, names: list[str]) -> Built:
+    """A closure computing the node from the inputs, and the node as TensorFlow code."""
+    if isinstance(node, ast.Constant):
+        return _number(node)
+    if isinstance(node, ast.Name):
+        return _name(node, names)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        inner, code = _build(node.operand, names)
+        if isinstance(node.op, ast.UAdd):
+            return inner, code
+        return (lambda env: -inner(env)), f"-{code}"
+    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+        return _binary(node, names)
+    if isinstance(node, ast.Call):
+        return _call(node, names)
+    what = REFUSED.get(type(node), T(f"this construct ({type(node).__name__})", f"cấu trúc {type(node).__name__}"))
+    raise refuse(node, "refused", what=what)
+
+
+def _number(node: ast.Constant) -> Built:
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        what = T("strings", "chuỗi ký tự") if isinstance(value, str | bytes) else T("such constants", "hằng số này")
+        raise refuse(node, "refused", what=what)
+    try:
+        number = float(value)
+    except OverflowError:
+        raise refuse(node, "too_large_number") from None
+    return (lambda env: tf.constant(number, env_dtype(env))), repr(number)
+
+
+def _name(node: ast.Name, names: list[str]) -> Built:
+    name = node.id
+    if name.startswith("_"):
+        raise refuse(node, "underscore", name=name)
+    if name in FUNCTIONS:
+        raise refuse(node, "bare_function", name=name)
+    if name not in names:
+        names.append(name)
+    return (lambda env: env[name]), name
+
+
+def env_dtype(env: dict) -> tf.DType:
+    """The inputs' dtype: numbers follow it (float32 for the tape, float64 for finite differences)."""
+    return next(iter(env.values())).dtype
+
+
+ELEMENTWISE = {"+": tf.add, "-": tf.subtract, "*": tf.multiply, "/": tf.divide, "**": tf.pow}
+
+
+def _binary(node: ast.BinOp, names: list[str]) -> Built:
+    (left, left_code), (right, right_code) = _build(node.left, names), _build(node.right, names)
+    symbol = OPERATORS[type(node.op)]
+
+    def compute(env: dict) -> tf.Tensor:
+        a, b = left(env), right(env)
+        if symbol == "@":
+            return _matmul(node, a, b)
+        try:
+            tf.broadcast_static_shape(a.shape, b.shape)
+        except ValueError:
+            raise refuse(node, "broadcast", symbol=symbol, a=_shape(a), b=_shape(b)) from None
+        return ELEMENTWISE[symbol](a, b)
+
+    return compute, f"({left_code} {symbol} {right_code})"
+
+
+def _shape(t: tf.Tensor) -> tuple[int, ...]:
+    return tuple(t.shape.as_list())
+
+
+def _matmul(node: ast.BinOp, a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
+    if a.shape.rank != 2 or b.shape.rank != 2:
+        raise refuse(node, "matmul_rank", a=_shape(a), b=_shape(b))
+    if a.shape[1] != b.shape[0]:
+        raise refuse(node, "matmul_shapes", a=_shape(a), b=_shape(b), k=a.shape[1], m=b.shape[0])
+    return tf.matmul(a, b)
+
+
+def _call(node: ast.Call, names: list[str]) -> Built:
+    if type(node.func) in REFUSED:  # x.sum(), x[0](): say what the callee is
+        raise refuse(node.func, "refused", what=REFUSED[type(node.func)])
+    name = node.func.id if isinstance(node.func, ast.Name) else None
+    if name not in FUNCTIONS:
+        shown = name or ast.unparse(node.func)[:20]
+        raise refuse(node, "unknown_call", name=shown, allowed=", ".join(FUNCTIONS))
+    if name in UNARY:
+        if len(node.args) != 1 or node.keywords:
+            raise _arity(node, name, "1")
+        op, tf_name = UNARY[name]
+        inner, code = _build(node.args[0], names)
+        return (lambda env: op(inner(env))), f"{tf_name}({code})"
+    return _reduction(node, name, names)
+
+
+def _arity(node: ast.Call, name: str, expected: str | Text) -> ExpressionError:
+    return refuse(node, "arity", name=name, expected=expected, given=len(node.args) + len(node.keywords))
+
+
+def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
+    """sum(x), sum(x, 1), sum(x, axis=-1): the axis must be a whole number written in the text."""
+    keywords = {k.arg: k.value for k in node.keywords}
+    if len(node.args) not in (1, 2) or set(keywords) - {"axis"} or len(node.args) + len(keywords) > 2:
+        raise _arity(node, name, T("1 or 2 (x, axis)", "1 hoặc 2 (x, axis)"))
+    axis_node = node.args[1] if len(node.args) == 2 else keywords.get("axis")
+    axis = None if axis_node is None else _integer(axis_node)
+    op, tf_name = REDUCTIONS[name]
+    inner, code = _build(node.args[0], names)
+
+    def compute(env: dict) -> tf.Tensor:
+        x = inner(env)
+        if axis is not None and not -x.shape.rank <= axis < x.shape.rank:
+            raise refuse(node, "axis_range", name=name, axis=axis, shape=_shape(x))
+        return op(x, axis=axis)
+
+    return compute, f"{tf_name}({code}{'' if axis is None else f', axis={axis}'})"
+
+
+def _integer(node: ast.AST) -> int:
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if isinstance(node, ast.Constant) and type(node.value) is int and abs(node.value) < 32:
+        return sign * node.value
+    raise refuse(node, "axis_value")

@@ -1,0 +1,90 @@
+"""The pages beyond the notebook, through AppTest: playground, batch_jacobian, chain rule."""
+
+import re
+
+import pytest
+
+from jaccore.catalog import CHAINS, chain_slug
+from tests.apptest import charts, errors, open_page, panels
+
+
+def test_playground_default_formula_shows_every_section():
+    app = open_page("playground")
+    assert errors(app) == [] and not app.error
+    assert {"slices", "sum"} <= set(charts(app))
+    assert "tf.tanh(((W @ x) + b))" in app.code[0].value
+    assert [r.value for r in app.radio if r.key == "wrt"] == ["W"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "says"),
+    [
+        ("open('x')", "calls to open are not allowed"),
+        ("__import__('os').system('id')", "attributes (a.b) are not allowed"),
+        ("x.__class__", "attributes (a.b) are not allowed"),
+        ("9**9**9**9", "uses no input"),
+        ("x +", "not a formula Python can read"),
+        ("x" * 400, "the limit is 300"),
+    ],
+)
+def test_playground_refuses_hostile_formulas_with_a_sentence(expr, says):
+    app = open_page("playground", expr=expr)
+    assert errors(app) == []
+    assert any(says in e.value for e in app.error), [e.value for e in app.error]
+    assert not charts(app)
+
+
+def test_playground_speaks_the_readers_language():
+    app = open_page("playground", expr="x[0]", lang="vi")
+    assert any("không được dùng chỉ số" in e.value for e in app.error)
+
+
+def test_playground_names_both_shapes_when_they_do_not_fit():
+    app = open_page("playground", **{"expr": "W @ x", "shape.x": "4,1"})
+    assert errors(app) == []
+    assert any("(2, 3) and (4, 1)" in e.value for e in app.error), [e.value for e in app.error]
+
+
+@pytest.mark.parametrize("shape", ["100,100", "abc", "1,2,3,4", "0", "9"])
+def test_playground_refuses_shapes_it_cannot_draw(shape):
+    app = open_page("playground", **{"expr": "x * 2", "shape.x": shape})
+    assert errors(app) == []
+    assert any("The shape of x" in e.value for e in app.error)
+
+
+def test_random_fill_draws_new_values():
+    app = open_page("playground", expr="x * 2", **{"shape.x": "2,2"})
+    before = app.slider(key="x.0.0").value
+    app.button(key="random").click().run()
+    assert errors(app) == []
+    assert app.number_input(key="seed").value == 1
+    assert app.slider(key="x.0.0").value != before
+
+
+def test_playground_input_too_large_for_sliders_is_drawn_at_random():
+    app = open_page("playground", expr="sum(x)", **{"shape.x": "8,8"})
+    assert errors(app) == []
+    assert any("too many for sliders" in c.value for c in app.caption)
+
+
+def test_batch_page_shows_off_diagonal_blocks_only_when_coupled():
+    app = open_page("batch_jacobian")
+    assert errors(app) == []
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Off-diagonal share (norm)"] == "0%" and metrics["batch_jacobian − diagonal"] == "0"
+    assert len(panels(charts(app)["blocks"])) == 9
+    app.toggle(key="coupled").set_value(True).run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Off-diagonal share (norm)"] != "0%" and float(metrics["batch_jacobian − diagonal"]) > 0.01
+    assert "128.0 GiB" in " ".join(m.value for m in app.markdown)
+
+
+@pytest.mark.parametrize("chain", [chain_slug(inner, outer) for inner, outer, _ in CHAINS])
+def test_chain_rule_page_agrees_with_the_tape(chain):
+    app = open_page("chain_rule", chain=chain)
+    assert errors(app) == []
+    sentences = " ".join(m.value for m in app.markdown)
+    differences = [float(d) for d in re.findall(r"largest difference \*\*([0-9.e+-]+)\*\*", sentences)]
+    assert len(differences) == 2 and max(differences) < 1e-3
+    assert {"j_f", "j_g", "j"} <= set(charts(app))
+    assert "reverse mode (vᵀJ_g)·J_f" in sentences

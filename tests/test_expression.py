@@ -1,0 +1,218 @@
+"""The playground's parser: valid formulas against float64 finite differences, hostile text refused."""
+
+import re
+import string
+import time
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import jaccore
+from jaccore.expression import FUNCTIONS, MAX_DEPTH, MAX_LENGTH, ExpressionError, parse_expression
+from tests.oracles import central_differences
+
+W = np.array([[0.5, -1.0, 0.3], [1.2, 0.4, -0.7]], np.float32)
+x = np.array([[0.3], [-0.8], [1.1]], np.float32)
+b = np.array([[0.1], [-0.2]], np.float32)
+P = np.array([[0.4, 1.3], [0.9, 0.2]], np.float32)  # positive, for log and sqrt
+ARRAYS = {"W": W, "x": x, "b": b, "P": P, "v": np.array([0.2, -1.0, 2.0], np.float32), "a": np.float32(1.5)}
+
+VALID = [
+    ("tanh(W @ x + b)", ("W", "x", "b")),
+    ("sigmoid(W @ x) * 2 - b", ("W", "x", "b")),
+    ("relu(W) + softplus(W) / 3", ("W",)),
+    ("log(P) + sqrt(P) + exp(-P) ** 2", ("P",)),
+    ("sin(v) * cos(v) + tan(v / 4) + abs(v) + square(v)", ("v",)),
+    ("sum(W, axis=0) + mean(W, 1)[None] if False else sum(W, axis=0)", None),  # refused: conditional
+    ("softmax(v)", ("v",)),
+    ("transpose(W) @ W", ("W",)),
+    ("sum(W @ x)", ("W", "x")),
+    ("mean(P, axis=-1) * a", ("P", "a")),
+    ("-a * +v", ("a", "v")),
+    ("2 ** v", ("v",)),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [case for case in VALID if case[1] is not None], ids=lambda v: str(v))
+def test_valid_formulas_match_float64_finite_differences(text, names):
+    formula = parse_expression(text)
+    assert formula.names == names
+    inputs = {name: ARRAYS[name] for name in names}
+    for wrt in names:
+        result = jaccore.analyze(formula, inputs, wrt)
+        expected = central_differences(formula, inputs, wrt)
+        np.testing.assert_allclose(result.jacobian, expected, rtol=1e-4, atol=1e-4)
+        assert result.finite_difference_error < 1e-4
+
+
+def test_names_in_order_of_first_appearance_and_tensorflow_code():
+    formula = parse_expression("b + W @ x - b")
+    assert formula.names == ("b", "W", "x")
+    assert formula.code == "((b + (W @ x)) - b)"
+    assert parse_expression("sum(x, axis=0)").code == "tf.reduce_sum(x, axis=0)"
+    assert parse_expression("relu(x)").code == "tf.nn.relu(x)"
+
+
+def balanced(depth: int) -> str:
+    return "x" if depth == 0 else f"({balanced(depth - 1)}+{balanced(depth - 1)})"
+
+
+BALANCED = balanced(6)  # 64 names and 63 additions: shallow and short, but too many parts
+
+HOSTILE = [
+    ("x.__class__.__bases__", "attributes"),
+    ("().__class__", "attributes"),
+    ("x[0]", "subscripts"),
+    ("x > 1", "comparisons"),
+    ("x and y", "boolean operators"),
+    ("not x", "not allowed"),
+    ("lambda: 1", "lambdas"),
+    ("[i for i in x]", "comprehensions"),
+    ("'abc'", "strings"),
+    ("b'abc' + x", "strings"),
+    ("f'{x}'", "strings"),
+    ("(x, y)", "tuples"),
+    ("{x}", "sets"),
+    ("{x: 1}", "dictionaries"),
+    ("x if y else z", "conditional"),
+    ("(y := x)", "assignments"),
+    ("__import__('os').system('true')", "attributes"),
+    ("__import__('os')", "calls to __import__"),
+    ("open('/etc/passwd')", "calls to open"),
+    ("eval('1')", "calls to eval"),
+    ("exec('1')", "calls to exec"),
+    ("getattr(x, 'y')", "calls to getattr"),
+    ("x.sum()", "attributes"),
+    ("sin(x)(y)", "calls to sin(x)"),
+    ("_secret + x", "names beginning with _"),
+    ("__builtins__", "names beginning with _"),
+    ("sum(x, 1, 2)", "takes 1 or 2"),
+    ("sin(x, y)", "takes 1 argument"),
+    ("sum(x, axis=y)", "axis must be"),
+    ("sum(x, keepdims=1)", "takes 1 or 2"),
+    ("sin", "is a function"),
+    ("1 + 2", "uses no input"),
+    ("9**9**9**9", "uses no input"),
+    ("x % 2", "not allowed"),
+    ("x // 2", "not allowed"),
+    ("x ^ 2", "not allowed"),
+    ("x << 2", "not allowed"),
+    ("True * x", "not allowed"),
+    ("1j * x", "not allowed"),
+    ("x +", "not a formula"),
+    ("x\x00", "NUL"),
+    ("", "empty"),
+    ("x" * 100_000, "characters"),
+    ("(" * 150 + "x" + ")" * 150, "characters"),
+    ("-" * 200 + "x", "nested"),
+    ("sin(" * 40 + "x" + ")" * 40, "nested"),
+    (BALANCED, "parts"),
+]
+
+
+@pytest.mark.parametrize(("text", "says"), HOSTILE, ids=[repr(t[:24]) for t, _ in HOSTILE])
+def test_hostile_text_is_refused_quickly_with_a_reason(text, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # anything written by accident would land here, and be seen
+    start = time.perf_counter()
+    with pytest.raises(ExpressionError) as refused:
+        parse_expression(text)
+    assert time.perf_counter() - start < 1.0
+    assert says in str(refused.value)
+    assert refused.value.message("vi") != str(refused.value)  # said in Vietnamese too
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refusals_point_at_the_column():
+    with pytest.raises(ExpressionError, match=r"attributes \(a\.b\) are not allowed \(column 10\)"):
+        parse_expression("sin(x) + y.T")
+    with pytest.raises(ExpressionError, match=r"calls to open are not allowed.*\(column 5\)"):
+        parse_expression("x + open(x)")
+
+
+def test_huge_numbers_do_not_hang_and_compute_like_tensorflow():
+    start = time.perf_counter()
+    formula = parse_expression("x * 9**9**9**9 + 1e999")
+    result = jaccore.analyze(formula, {"x": np.ones((2, 1))}, "x")
+    assert time.perf_counter() - start < 5
+    assert result.nonfinite
+
+
+def test_shapes_that_do_not_fit_name_both_shapes():
+    with pytest.raises(ValueError, match=r"@ cannot multiply shapes \(2, 3\) and \(2, 1\)"):
+        jaccore.analyze(parse_expression("W @ b"), {"W": W, "b": b}, "W")
+    with pytest.raises(ValueError, match=r"\+ cannot combine shapes \(2, 3\) and \(3, 1\)"):
+        jaccore.analyze(parse_expression("W + x"), {"W": W, "x": x}, "W")
+    with pytest.raises(ValueError, match=r"@ multiplies matrices \(2 axes\); here the shapes are \(3,\) and \(2, 3\)"):
+        jaccore.analyze(parse_expression("v @ W"), {"v": ARRAYS["v"], "W": W}, "W")
+    with pytest.raises(ValueError, match=r"sum: axis 2 does not exist for shape \(2, 3\)"):
+        jaccore.analyze(parse_expression("sum(W, 2)"), {"W": W}, "W")
+
+
+def test_the_jacobian_size_limit_applies_to_typed_formulas():
+    big = np.ones((600, 1), np.float32)
+    with pytest.raises(jaccore.engine.JacobianSizeError) as refused:
+        jaccore.analyze(parse_expression("x * 2"), {"x": big}, "x", max_elements=250_000)
+    assert refused.value.size == 360_000
+
+
+# Property-based: a small grammar of valid formulas over x (2, 2) and y (2, 2).
+LEAVES = st.sampled_from(["x", "y", "x", "y", "0.5", "2"])
+UNARY_SAFE = ["sin", "cos", "tanh", "sigmoid", "softplus", "square", "transpose", "exp"]
+
+
+def extend(children):
+    return st.one_of(
+        st.tuples(st.sampled_from(UNARY_SAFE), children).map(lambda t: f"{t[0]}({t[1]})"),
+        st.tuples(children, st.sampled_from(["+", "-", "*", "@"]), children).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        children.map(lambda c: f"-{c}"),
+    )
+
+
+FORMULAS = st.recursive(LEAVES, extend, max_leaves=6).filter(lambda f: re.search(r"\b[xy]\b", f) is not None)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FORMULAS)
+def test_generated_formulas_differentiate_like_finite_differences(text):
+    formula = parse_expression(text)
+    rng = np.random.default_rng(len(text))
+    inputs = {name: rng.uniform(-1, 1, size=(2, 2)).astype(np.float32) for name in formula.names}
+    wrt = formula.names[0]
+    try:
+        result = jaccore.analyze(formula, inputs, wrt)
+    except ExpressionError as refused:
+        if refused.key != "matmul_rank":  # the grammar may put @ beside a number: refused, fine
+            raise
+        return
+    expected = central_differences(formula, inputs, wrt)
+    scale = max(1.0, float(np.abs(expected).max()))
+    np.testing.assert_allclose(result.jacobian, expected, rtol=1e-3, atol=1e-3 * scale)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable + "λ∂é_\x00", max_size=80))
+def test_any_text_either_parses_or_is_refused_with_an_expression_error(text):
+    try:
+        formula = parse_expression(text)
+    except ExpressionError as error:
+        assert str(error) and error.message("vi")
+    else:
+        assert formula.names and all(not name.startswith("_") and name not in FUNCTIONS for name in formula.names)
+
+
+INVALID_PARTS = ["x.T", "x[0]", "x < y", "x or y", "'s'", "(x, y)", "{x}", "open(x)", "_x", "lambda: x", "x % y"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(FORMULAS, st.sampled_from(INVALID_PARTS), st.sampled_from(["+", "*", "-"]))
+def test_a_valid_formula_with_a_forbidden_part_is_refused(valid, part, operator):
+    with pytest.raises(ExpressionError):
+        parse_expression(f"{valid} {operator} {part}")
+
+
+def test_limits_are_what_the_messages_say():
+    assert MAX_LENGTH == 300 and MAX_DEPTH == 24
+    parse_expression("sin(" * 10 + "x" + ")" * 10)  # modest nesting is fine
+    assert parse_expression("(" * 90 + "x" + ")" * 90).names == ("x",)  # redundant parentheses too
