@@ -120,6 +120,9 @@ def render_home() -> None:
     st.markdown(UI["home_start"](lang, first=page_title(NAVIGATION[0])(lang)))
     for n, slug in enumerate(NAVIGATION, start=1):
         st.page_link(f"pages/{slug}.py", label=f"{n}. {page_title(slug)(lang)}")
+    st.markdown(f"**{UI['section_beyond'](lang)}**")
+    for slug in BEYOND:
+        st.page_link(f"pages/{slug}.py", label=page_title(slug)(lang))
     st.info(UI["home_layout"](lang))
     with st.expander(UI["glossary"](lang)):
         st.markdown(UI["glossary_rows"](lang))
