@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from jaccore.catalog import NAVIGATION  # noqa: E402
+from jaccore.catalog import BEYOND, NAVIGATION  # noqa: E402
 from tests.browser import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 
 QUIET_MS = 500  # the page has settled when nothing outside the slider changed for this long
@@ -72,7 +72,7 @@ def p95(values: list[float]) -> float:
 
 def latency_table(browser, app_url: str, bare_url: str, rounds: int) -> list[str]:
     bare = open_tab(browser, bare_url)
-    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in NAVIGATION}
+    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in (*NAVIGATION, *BEYOND)}
     times: dict[str, list[float]] = {"bare": [], **{slug: [] for slug in tabs}}
     for n in range(rounds):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
@@ -106,7 +106,7 @@ def memory_rows(browser) -> list[str]:
     with streamlit_server() as (url, process):
         started = rss_mib(process.pid)
         tab = browser.new_page()
-        for slug in ["home", *NAVIGATION]:
+        for slug in ["home", *NAVIGATION, *BEYOND]:
             tab.goto(f"{url}/{'' if slug == 'home' else slug}")
             wait_until_done(tab)
             tab.wait_for_timeout(500)

@@ -374,6 +374,11 @@ def compose(inner: Example, outer: Example, via: str) -> Example:
     )
 
 
+# Built once: a composition made anew on every rerun would be a new function, traced anew.
+CHAIN_EXAMPLES: dict[str, Example] = {
+    chain_slug(inner, outer): compose(EXAMPLES[inner], EXAMPLES[outer], via) for inner, outer, via in CHAINS
+}
+
 # Pages that teach over the examples rather than adding a function.
 LESSONS: dict[str, Text] = {
     "jacobian_to_gradient": Text("From Jacobian to gradient", "Từ Jacobian đến gradient"),

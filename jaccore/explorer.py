@@ -19,13 +19,13 @@ from jaccore import figures
 from jaccore.catalog import (
     BATCH_EXAMPLES,
     BEYOND,
+    CHAIN_EXAMPLES,
     CHAINS,
     EXAMPLES,
     LESSONS,
     NAVIGATION,
     Example,
     chain_slug,
-    compose,
     page_title,
     tensorflow_code,
 )
@@ -327,15 +327,14 @@ def render_chain(slug: str) -> None:
     st.title(LESSONS[slug](lang))
     st.markdown(CHAIN["intro"](lang))
     pairs = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
-    titles = {key: compose(EXAMPLES[i], EXAMPLES[o], v).title(lang) for key, (i, o, v) in pairs.items()}
+    titles = {key: CHAIN_EXAMPLES[key].title(lang) for key in pairs}
     chosen = url_choice(st.selectbox, CHAIN["pick"](lang), titles, "chain", next(iter(pairs)))
-    explore_chain(*pairs[chosen], lang)
+    explore_chain(chosen, *pairs[chosen], lang)
 
 
 @st.fragment
-def explore_chain(inner_slug: str, outer_slug: str, via: str, lang: str) -> None:
-    inner, outer = EXAMPLES[inner_slug], EXAMPLES[outer_slug]
-    chain = compose(inner, outer, via)
+def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, lang: str) -> None:
+    inner, outer, chain = EXAMPLES[inner_slug], EXAMPLES[outer_slug], CHAIN_EXAMPLES[chosen]
     left, right = st.columns(2)
     left.markdown(f"**{CHAIN['inner'](lang)}**")
     left.latex(inner.formula)

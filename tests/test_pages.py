@@ -5,6 +5,7 @@ import pytest
 
 import jaccore
 from jaccore.catalog import BEYOND, EXAMPLES, LESSONS, NAVIGATION, page_title
+from jaccore.engine import trace_count
 from jaccore.translations import UI
 from tests.apptest import ROOT, charts, errors, latex_values, open_page, panels, texts
 
@@ -188,3 +189,16 @@ def test_flat_view_shows_the_index_map():
     assert figure["layout"]["yaxis"]["ticktext"] == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
     assert figure["layout"]["xaxis"]["ticktext"] == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
     np.testing.assert_array_equal(panels(figure)[0][0], [5, 7, 0, 0])  # ∂C[0,0]/∂A, flattened
+
+
+@pytest.mark.parametrize("slug", [*NAVIGATION, *BEYOND])
+def test_slider_moves_never_retrace_a_graph(slug):
+    """A slider move must be served by graphs compiled once, not by new traces (50–90 ms each)."""
+    app = open_page(slug)
+    key = app.slider[0].key
+    move(app, key)  # the first move may meet a new upstream or shape once
+    before = trace_count()
+    for _ in range(3):
+        move(app, key)
+    assert errors(app) == []
+    assert trace_count() == before
