@@ -411,7 +411,12 @@ def python_literal(array: np.ndarray) -> str:
 
 CODE_COMMENTS = {
     "record": Text(
-        "# record the operations on the watched tensors", "# ghi lại các phép tính trên tensor được theo dõi"
+        "# persistent=True: the tape answers more than one question (jacobian, then gradient)",
+        "# persistent=True: tape trả lời được nhiều lần (jacobian, rồi gradient)",
+    ),
+    "watch": Text(
+        "# tf.constant is not a Variable: watch it, or its gradient is None",
+        "# tf.constant không phải Variable: phải watch, nếu không gradient là None",
     ),
     "outside": Text(
         "# outside the `with` block: the tape has stopped recording",
@@ -429,6 +434,7 @@ def tensorflow_code(
     lines = ["import tensorflow as tf", ""]
     lines += [f"{name} = tf.constant({python_literal(value)})" for name, value in values.items()]
     lines += ["", CODE_COMMENTS["record"](lang), "with tf.GradientTape(persistent=True) as g:"]
+    lines.append(f"    {CODE_COMMENTS['watch'](lang)}")
     lines += [f"    g.watch({name})" for name in values] + [f"    {y} = {example.code}", ""]
     lines.append(CODE_COMMENTS["outside"](lang))
     lines.append(f"jacobian_{wrt} = g.jacobian({y}, {wrt})  # shape {tuple(upstream.shape) + values[wrt].shape}")

@@ -447,7 +447,10 @@ def _number_in_range(text: str, lo: float, hi: float) -> bool:
 def choose_wrt(example: Example, lang: str) -> str:
     if len(example.wrt) == 1:
         return example.wrt[0]
-    return url_choice(st.radio, UI["wrt"](lang), {w: w for w in example.wrt}, "wrt", example.wrt[0], horizontal=True)
+    options = {w: w for w in example.wrt}
+    return url_choice(
+        st.radio, UI["wrt"](lang), options, "wrt", example.wrt[0], horizontal=True, help=UI["wrt_help"](lang)
+    )
 
 
 def analyze_or_explain(

@@ -95,6 +95,12 @@ UI = {
     ),
     "reset": T("Reset to the starting values", "Đặt lại giá trị ban đầu"),
     "wrt": T("Differentiate with respect to", "Lấy đạo hàm theo"),
+    "wrt_help": T(
+        "One source at a time. `g.jacobian(y, [x1, x2])` returns a list, one Jacobian per source, each of shape "
+        "y.shape + source.shape — not one big matrix.",
+        "Mỗi lần một biến. `g.jacobian(y, [x1, x2])` trả về một danh sách, mỗi biến một Jacobian, chiều "
+        "y.shape + chiều của biến đó — không phải một ma trận lớn.",
+    ),
     "output": T("Output", "Đầu ra"),
     "shape_of": T("shape {shape}", "chiều {shape}"),
     "jacobian": T("The Jacobian", "Ma trận Jacobi"),
