@@ -38,6 +38,7 @@ from jaccore.engine import (
     chain_multiply_adds,
     compose_jacobians,
     max_abs_difference,
+    reverse_mode,
 )
 from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression
 from jaccore.figures import element_indices, index_label
@@ -177,7 +178,6 @@ def explore_lesson(example: Example, lang: str) -> None:
 
 PLAYGROUND_DEFAULT = "tanh(W @ x + b)"
 PLAYGROUND_SHAPES = {"W": "2,3", "x": "3,1", "b": "2,1"}
-PLAYGROUND_LIMIT = 250_000  # Jacobian elements: beyond this a typed formula could exhaust the server
 MAX_AXES, MAX_LENGTH, MAX_ELEMENTS = 3, 8, 64  # per input of the playground
 
 
@@ -313,11 +313,14 @@ def render_jacobian_sizes(lang: str) -> None:
 
 
 def human_bytes(n: int) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if n < 1024 or unit == "TiB":
-            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+    """4294967296 → '4.0 GiB'."""
+    if n < 1024:
+        return f"{n} B"
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
         n /= 1024
-    return str(n)
+        if n < 1024 or unit == "TiB":
+            return f"{n:,.1f} {unit}"
+    raise AssertionError("unreachable")
 
 
 def render_chain(slug: str) -> None:
@@ -355,7 +358,7 @@ def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, lang:
         st.markdown(f"**{label}**")
         show_figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
     st.markdown(CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}"))
-    reverse = np.tensordot(np.tensordot(np.ones_like(g.output), g.jacobian, g.output.ndim), f.jacobian, f.output.ndim)
+    reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
     st.markdown(CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}"))
     st.latex(figures.latex_matrix(rf"\nabla_{{{wrt}}}", whole.gradient))
     costs = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
@@ -453,13 +456,10 @@ def choose_wrt(example: Example, lang: str) -> str:
     )
 
 
-def analyze_or_explain(
-    example: Example, values: dict, wrt: str, lang: str, max_elements: int | None = None
-) -> Analysis | None:
+def analyze_or_explain(example: Example, values: dict, wrt: str, lang: str) -> Analysis | None:
     """The analysis, or None after saying in the reader's language why it cannot be made."""
     try:
-        limit = {} if max_elements is None else {"max_elements": max_elements}
-        return analyze(example.fn, values, wrt, **limit)
+        return analyze(example.fn, values, wrt)
     except ExpressionError as error:
         st.error(error.message(lang), icon="✋")
     except JacobianSizeError as error:

@@ -3,10 +3,7 @@
 import json
 from pathlib import Path
 
-import numpy as np
 from streamlit.testing.v1 import AppTest
-
-from jaccore.figures import panels_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120  # a page's first run traces TensorFlow graphs; AppTest's default 3 s is too short
@@ -28,11 +25,6 @@ def errors(app: AppTest) -> list[str]:
 def charts(app: AppTest) -> dict[str, dict]:
     """Every Plotly chart on the page, by its key, as the figure's JSON."""
     return {element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.spec) for element in app.get("plotly_chart")}
-
-
-def panels(figure: dict) -> list[np.ndarray]:
-    """The panels of a tiled figure, from the JSON the page sent."""
-    return panels_of(figure)
 
 
 def texts(app: AppTest) -> list[str]:

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from jaccore.catalog import CHAINS, chain_slug
-from tests.apptest import charts, errors, open_page, panels
+from jaccore.figures import panels_of as panels
+from tests.apptest import charts, errors, open_page
 
 
 def test_playground_default_formula_shows_every_section():

@@ -220,6 +220,10 @@ def test_chain_rule_composes_the_examples(inner, outer, via, rng):
     whole = jaccore.analyze(chain.fn, inputs, wrt)
     composed = jaccore.engine.compose_jacobians(g.jacobian, f.jacobian, f.output.ndim)
     np.testing.assert_allclose(composed, whole.jacobian, rtol=RTOL, atol=ATOL)
+    v = rng.uniform(-1, 1, size=whole.output.shape).astype(np.float32)
+    weighted = jaccore.analyze(chain.fn, inputs, wrt, upstream=v).gradient
+    reverse = jaccore.engine.reverse_mode(v, g.jacobian, f.jacobian)  # never forms J
+    np.testing.assert_allclose(reverse, weighted, rtol=RTOL, atol=ATOL)
     np.testing.assert_allclose(whole.jacobian, central_differences(chain.fn, inputs, wrt), rtol=1e-4, atol=1e-3)
 
 

@@ -153,8 +153,8 @@ def test_shapes_that_do_not_fit_name_both_shapes():
 def test_the_jacobian_size_limit_applies_to_typed_formulas():
     big = np.ones((600, 1), np.float32)
     with pytest.raises(jaccore.engine.JacobianSizeError) as refused:
-        jaccore.analyze(parse_expression("x * 2"), {"x": big}, "x", max_elements=250_000)
-    assert refused.value.size == 360_000
+        jaccore.analyze(parse_expression("x * 2"), {"x": big}, "x")  # the default limit, 250,000
+    assert refused.value.size == 360_000 and refused.value.limit == 250_000
 
 
 # Property-based: a small grammar of valid formulas over x (2, 2) and y (2, 2).

@@ -6,8 +6,9 @@ import pytest
 import jaccore
 from jaccore.catalog import BEYOND, EXAMPLES, LESSONS, NAVIGATION, page_title
 from jaccore.engine import trace_count
+from jaccore.figures import panels_of as panels
 from jaccore.translations import UI
-from tests.apptest import ROOT, charts, errors, latex_values, open_page, panels, texts
+from tests.apptest import ROOT, charts, errors, latex_values, open_page, texts
 
 PAGES = ["home", *NAVIGATION, *BEYOND]
 
