@@ -10,6 +10,7 @@ import math
 import zlib
 from collections.abc import Mapping
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 import streamlit as st
@@ -45,6 +46,7 @@ from jaccore.figures import element_indices, index_label
 from jaccore.translations import BATCH, CHAIN, DEFAULT_LANGUAGE, LANGUAGE_NAMES, PLAYGROUND, UI, language_from
 from jaccore.translations import LESSON as LESSON_TEXT
 
+ROOT = Path(__file__).resolve().parents[1]
 LANG_KEY = "lang"
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
 MAX_SLIDERS = 12  # per input; a larger input is shown, its values drawn at random
@@ -409,8 +411,10 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
     values = []
     st.markdown(f"**{label}** {tuple(default.shape)}")
     for r in range(rows):
-        for column, index in zip(st.columns(per_row), indices[r * per_row : (r + 1) * per_row], strict=True):
-            with column:
+        # One horizontal container per row, not st.columns: every column is one more message
+        # to send and lay out on each slider move.
+        with st.container(horizontal=True, gap="medium"):
+            for index in indices[r * per_row : (r + 1) * per_row]:
                 values.append(
                     st.slider(
                         index_label(name, index),
@@ -496,10 +500,38 @@ def render_jacobian(example: Example, analysis: Analysis, lang: str) -> None:
         show_figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
 
 
+def serve_plotly_js() -> str | None:
+    """Put plotly.js where Streamlit serves static files; its URL, or None if that cannot be done.
+
+    The app's own chart component (jaccore/heatmap.js) loads it from there. It is copied from the
+    plotly package at start-up rather than kept in the repository: always the version that the
+    figures are built with.
+    """
+    target = ROOT / "static" / "plotly.min.js"
+    try:
+        source = figures.plotly_js()
+        if not target.exists() or target.stat().st_size != len(source.encode()):
+            target.parent.mkdir(exist_ok=True)
+            target.write_text(source)
+    except OSError:
+        return None
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return f"/{base}/app/static/plotly.min.js" if base else "/app/static/plotly.min.js"
+
+
+PLOTLY_URL = serve_plotly_js()
+heatmap = st.components.v2.component(
+    "jacobian_explorer.heatmap", js=(Path(__file__).with_name("heatmap.js")).read_text(), isolate_styles=False
+)
+
+
 def show_figure(figure, key: str) -> None:
-    # theme=None: Streamlit's theme restyles a figure in the browser, one more repaint per move.
-    # width="content": the figure's own width, sized to its panels (capped by the page).
-    st.plotly_chart(figure, width="content", key=key, theme=None)
+    """A figure that a slider move restyles in place (see heatmap.js); Streamlit's chart if it cannot."""
+    label = UI["heatmap"](language(), panels=", ".join(figures.panel_titles(figure)[:6]))
+    if PLOTLY_URL is None or not st.get_option("server.enableStaticServing"):
+        st.plotly_chart(figure, width="content", key=key, theme=None, alt=label)
+    else:
+        heatmap(data={"figure": figure.to_json(), "plotly": PLOTLY_URL, "label": label}, key=key)
 
 
 def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
@@ -535,13 +567,13 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
 
 def render_check(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["check"](lang))
-    left, right = st.columns(2)
-    if example.closed_form is None:
-        left.caption(PLAYGROUND["no_closed_form"](lang))
-    else:
-        closed = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
-        left.metric(UI["check_closed"](lang), f"{max_abs_difference(analysis.jacobian, closed):.2g}")
-    right.metric(UI["check_fd"](lang), f"{analysis.finite_difference_error:.2g}")
+    with st.container(horizontal=True):
+        if example.closed_form is None:
+            st.caption(PLAYGROUND["no_closed_form"](lang))
+        else:
+            closed = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
+            st.metric(UI["check_closed"](lang), f"{max_abs_difference(analysis.jacobian, closed):.2g}")
+        st.metric(UI["check_fd"](lang), f"{analysis.finite_difference_error:.2g}")
     st.caption(UI["check_help"](lang))
 
 
@@ -559,8 +591,9 @@ def render_code_and_downloads(example: Example, values: dict, analysis: Analysis
         f"gradient_{example.slug}_{x}.csv": partial(csv_bytes, gradient),
         f"gradient_{example.slug}_{x}.npy": partial(npy_bytes, analysis.gradient),
     }
-    for column, (name, data) in zip(st.columns(len(files)), files.items(), strict=True):
-        column.download_button(name, data, file_name=name, key=f"download.{name}", on_click="ignore")
+    with st.container(horizontal=True):
+        for name, data in files.items():
+            st.download_button(name, data, file_name=name, key=f"download.{name}", on_click="ignore")
 
 
 def csv_bytes(table) -> bytes:

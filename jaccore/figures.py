@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.offline
 
 COLORSCALE = "RdBu"  # diverging: red below zero, white at zero, blue above
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
@@ -66,31 +67,38 @@ def _extent(values: np.ndarray) -> float:
     return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
 
 
-def _panels(
-    values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str], cols: int, labelled: bool
-) -> go.Figure:
-    """One heatmap of the panels tiled `cols` per row, each with its title above it."""
+def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str], cols: int, labelled: bool) -> dict:
+    """One heatmap of the panels tiled `cols` per row, each with its title above it, as a spec.
+
+    Builders adjust the spec (a dict) and make it a go.Figure once: Plotly
+    validates a figure on every change, so changing a finished figure costs far more.
+    """
     blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
     h, w = blocks[0].shape
     z = _tile(blocks, cols, np.nan)
     rows = -(-len(blocks) // cols)
-    heatmap = go.Heatmap(
+    heatmap = dict(
+        type="heatmap",
         z=z,
         text=_tile([np.asarray(t, dtype=object) for t in hovers], cols, ""),
         hovertemplate="%{text}<extra></extra>",
         hoverongaps=False,
-        texttemplate="%{z:.3~g}" if labelled else None,
         coloraxis="coloraxis",
         xgap=1,
         ygap=1,
     )
+    if labelled:
+        heatmap["texttemplate"] = "%{z:.3~g}"
     corners = [((n // cols) * (h + 1), (n % cols) * (w + 1)) for n in range(len(blocks))]
     titles_above = [
         dict(text=t, x=c + (w - 1) / 2, y=r - 0.5, yanchor="bottom", showarrow=False, font=dict(size=12))
         for t, (r, c) in zip(titles, corners, strict=True)
     ]
     hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
-    layout = go.Layout(
+    layout = dict(
+        # "none": Plotly's default template is ~10 kB of JSON to validate and send on every move.
+        template="none",
+        font=dict(family="sans-serif", color="#31333f"),
         height=min(1600, TITLE_PX + rows * (h + 1) * CELL_PX),
         width=min(MAX_WIDTH_PX, 120 + cols * (w + 1) * CELL_WIDTH_PX),
         margin=dict(l=10, r=10, t=TITLE_PX, b=10),
@@ -98,10 +106,21 @@ def _panels(
         xaxis=hidden,
         yaxis=dict(autorange="reversed", **hidden),
         plot_bgcolor="white",
+        paper_bgcolor="white",
         annotations=titles_above,
         meta=dict(panels=[list(corner) for corner in corners], panel_shape=[h, w]),
     )
-    return go.Figure([heatmap], layout)
+    return dict(data=[heatmap], layout=layout)
+
+
+def plotly_js() -> str:
+    """The plotly.js that ships with the plotly package: the version these figures are built for."""
+    return plotly.offline.get_plotlyjs()
+
+
+def panel_titles(figure: go.Figure) -> list[str]:
+    """The titles above a figure's panels (not the + and = signs between them), as plain text."""
+    return [a.text.replace("<br>", " ") for a in figure.layout.annotations if not a.text.startswith("<b>")]
 
 
 def panels_of(figure: go.Figure | dict) -> list[np.ndarray]:
@@ -129,7 +148,7 @@ def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_na
         values.append(jacobian[i])
         hovers.append(_hover(jacobian[i], lambda k, y_label=y_label: f"∂{y_label}/∂{index_label(x_name, k)}"))
         titles.append(f"∂{y_label}/∂{x_name}")
-    return _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
+    return go.Figure(_panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS))
 
 
 def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> go.Figure:
@@ -140,13 +159,15 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
     flat = jacobian.reshape(len(y_labels), len(x_labels))
     hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
     hover = hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)
-    figure = _panels([flat], [hover], [f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"], 1,
-                     flat.size <= MAX_LABELLED_CELLS)  # fmt: skip
-    figure.update_layout(height=min(1600, 120 + 32 * len(y_labels)), margin_t=90)
-    figure.update_xaxes(showticklabels=True, tickvals=list(range(len(x_labels))), ticktext=x_labels, side="top")
-    figure.update_yaxes(showticklabels=True, tickvals=list(range(len(y_labels))), ticktext=y_labels)
-    figure.layout.annotations[0].update(y=-0.5, yshift=40)
-    return figure
+    spec = _panels([flat], [hover], [f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"], 1,
+                   flat.size <= MAX_LABELLED_CELLS)  # fmt: skip
+    layout = spec["layout"]
+    layout.update(height=min(1600, 120 + 32 * len(y_labels)), margin=dict(layout["margin"], t=90))
+    layout["xaxis"] = dict(layout["xaxis"], showticklabels=True, tickvals=list(range(len(x_labels))),
+                           ticktext=x_labels, side="top")  # fmt: skip
+    layout["yaxis"] = dict(layout["yaxis"], showticklabels=True, tickvals=list(range(len(y_labels))), ticktext=y_labels)
+    layout["annotations"][0].update(y=-0.5, yshift=40)
+    return go.Figure(spec)
 
 
 def sum_equation(
@@ -167,13 +188,16 @@ def sum_equation(
         for v, name in zip(values, names, strict=True)
     ]
     labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
-    figure = _panels(values, hovers, titles, len(values), labelled)
-    figure.update_layout(margin_t=TITLE_PX + 16, height=figure.layout.height + 16)
+    spec = _panels(values, hovers, titles, len(values), labelled)
+    layout = spec["layout"]
+    layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
     signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", "vs"]
     h, w = as_matrix(np.asarray(gradient)).shape
     for n, sign in enumerate(signs):
-        figure.add_annotation(text=f"<b>{sign}</b>", x=n * (w + 1) + w, y=(h - 1) / 2, showarrow=False, font_size=16)
-    return figure
+        layout["annotations"].append(
+            dict(text=f"<b>{sign}</b>", x=n * (w + 1) + w, y=(h - 1) / 2, showarrow=False, font=dict(size=16))
+        )
+    return go.Figure(spec)
 
 
 def jacobian_table(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> pd.DataFrame:
@@ -219,9 +243,10 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> go.Figure:
         for b, c in pairs
     ]
     titles = [f"∂{y_name}[{b}]/∂{x_name}[{c}]" for b, c in pairs]
-    figure = _panels(values, hovers, titles, batch, jacobian.size <= MAX_LABELLED_CELLS)
+    spec = _panels(values, hovers, titles, batch, jacobian.size <= MAX_LABELLED_CELLS)
     h, w = values[0].shape
     for b in range(batch):
         r, c = b * (h + 1), b * (w + 1)
-        figure.add_shape(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
-    return figure
+        rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
+        spec["layout"].setdefault("shapes", []).append(rect)
+    return go.Figure(spec)

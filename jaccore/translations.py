@@ -142,6 +142,7 @@ UI = {
         "Tổng các lát cắt so với `tape.gradient`: sai khác lớn nhất **{err}**.",
     ),
     "tape_gradient": T("tape.gradient", "tape.gradient"),
+    "heatmap": T("Heatmap: {panels}", "Bản đồ nhiệt: {panels}"),
     "tape_returns": T("What `tape.gradient` returns:", "Kết quả `tape.gradient` trả về:"),
     "check": T("Check against independent oracles", "Kiểm tra với các cách tính độc lập"),
     "check_closed": T("Autodiff vs closed form", "Tự động vi phân so với công thức"),

@@ -23,8 +23,11 @@ def errors(app: AppTest) -> list[str]:
 
 
 def charts(app: AppTest) -> dict[str, dict]:
-    """Every Plotly chart on the page, by its key, as the figure's JSON."""
-    return {element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.spec) for element in app.get("plotly_chart")}
+    """Every chart on the page (the app's heatmap component), by its key, as the figure's JSON."""
+    return {
+        element.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(element.proto.json)["figure"])
+        for element in app.get("bidi_component")
+    }
 
 
 def texts(app: AppTest) -> list[str]:

@@ -52,15 +52,20 @@ def healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str = "streamlit_app.py", timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run script` on a free local port; yields (base URL, process) once healthy."""
+def streamlit_server(
+    script: str = "streamlit_app.py", timeout: float = 120, cwd: Path = ROOT
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run script` on a free local port; yields (base URL, process) once healthy.
+
+    Streamlit reads `.streamlit/config.toml` from `cwd`: the app's own configuration by default.
+    """
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / script),
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

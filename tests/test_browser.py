@@ -55,7 +55,7 @@ def visit(page, url: str, slug: str, lang: str = "en") -> None:
     wait_until_done(page)
     page.locator("h1", has_text=title(slug, lang)).wait_for(timeout=60_000)
     if slug != "home":
-        page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=60_000)
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
 
 
 def assert_healthy(page) -> None:
@@ -67,7 +67,7 @@ def assert_healthy(page) -> None:
 def test_page_draws_without_errors(page, server, slug):
     visit(page, server, slug)
     assert_healthy(page)
-    charts = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    charts = page.locator(".js-plotly-plot")
     assert (charts.count() == 0) == (slug == "home")
     if slug != "home":
         assert page.locator(".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() > 0
@@ -86,6 +86,20 @@ def test_keyboard_slider_move_changes_the_page(page, server, slug):
     wait_until_done(page)
     assert_healthy(page)
     assert float(thumb.get_attribute("aria-valuetext")) == pytest.approx(value + step)
+
+
+def test_a_slider_move_redraws_charts_in_place(page, server):
+    """The heatmap component restyles its chart (Plotly.react): same element, new numbers."""
+    visit(page, server, "square")  # y = x ⊙ x: the Jacobian 2·diag(x) changes with x
+    page.wait_for_timeout(300)
+    chart = page.locator(".js-plotly-plot").first
+    chart.evaluate("element => { element.dataset.mark = 'before'; }")
+    assert chart.get_attribute("aria-label") == "Heatmap: ∂y[0,0]/∂x, ∂y[0,1]/∂x"
+    before = chart.inner_text()
+    page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("before => document.querySelector('.js-plotly-plot').innerText !== before", arg=before)
+    assert page.locator('.js-plotly-plot[data-mark="before"]').count() == 1
 
 
 @pytest.mark.parametrize("slug", PAGES)

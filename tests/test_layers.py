@@ -1,6 +1,7 @@
 """Layers point one way: pages → explorer → (figures, engine); only the explorer imports streamlit."""
 
 import ast
+import subprocess
 import sys
 
 import pytest
@@ -15,7 +16,7 @@ ALLOWED = {  # third-party and project imports each module may make
     "expression": {"tensorflow", "jaccore"},
     "figures": {"numpy", "pandas", "plotly"},
     "explorer": {"numpy", "streamlit", "jaccore"},
-    "__init__": {"jaccore"},
+    "__init__": {"jaccore", "tensorflow"},  # imports TensorFlow first, without Keras
 }
 
 
@@ -39,3 +40,11 @@ def test_each_module_imports_only_its_layer(module):
 def test_only_the_explorer_imports_streamlit():
     users = {p.name for p in (ROOT / "jaccore").glob("*.py") if "streamlit" in imported_packages(p)}
     assert users == {"explorer.py"}
+
+
+def test_keras_stays_unloaded():
+    """Streamlit calls keras.backend.clear_session() after each rerun if Keras is loaded, which
+    empties TensorFlow's kernel cache and makes every slider move ~30 ms slower (jaccore/__init__.py)."""
+    probe = "import sys, jaccore.explorer, jaccore.engine as e; print('keras' in sys.modules, e.tf.__name__)"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False", "tensorflow"], result.stderr[-2000:]
