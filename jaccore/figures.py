@@ -13,10 +13,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+import plotly.colors
 import plotly.graph_objects as go
 import plotly.offline
 
-COLORSCALE = "RdBu"  # diverging: red below zero, white at zero, blue above
+# Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
+# app's chart component can draw the same scale as its own colour key (see heatmap.js).
+COLORSCALE = plotly.colors.get_colorscale("RdBu")
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
 CELL_PX = 44  # height of one matrix row

@@ -15,19 +15,42 @@ function loadPlotly(url) {
   return plotlyLoading;
 }
 
+// Plotly redraws its colour bar on every restyle, which about doubles the cost of a slider move;
+// the same scale is drawn once here, in HTML, and only its three numbers change.
+function colourKey(key, axis) {
+  if (!key.firstChild) {
+    const stops = axis.colorscale.map(([at, colour]) => `${colour} ${100 * at}%`).join(", ");
+    key.style.cssText = "display:flex;gap:6px;height:120px;margin-top:40px;font-size:12px;color:#31333f";
+    key.innerHTML =
+      `<div style="width:12px;background:linear-gradient(to top, ${stops})"></div>` +
+      `<div style="display:flex;flex-direction:column;justify-content:space-between">` +
+      `<span></span><span>0</span><span></span></div>`;
+  }
+  const [top, , bottom] = key.querySelectorAll("span");
+  top.textContent = Number(axis.cmax.toPrecision(3));
+  bottom.textContent = Number(axis.cmin.toPrecision(3));
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let chart = parentElement.querySelector("div.jacobian-heatmap");
   if (!chart) {
+    const row = document.createElement("div");
+    row.style.cssText = "display:flex;align-items:flex-start;max-width:100%;overflow-x:auto";
     chart = document.createElement("div");
     chart.className = "jacobian-heatmap";
     chart.setAttribute("role", "figure");
-    chart.style.maxWidth = "100%";
-    chart.style.overflowX = "auto";
-    parentElement.appendChild(chart);
+    const key = document.createElement("div");
+    key.className = "jacobian-colour-key";
+    key.setAttribute("aria-hidden", "true");
+    row.append(chart, key);
+    parentElement.appendChild(row);
   }
   chart.setAttribute("aria-label", data.label);
   const figure = JSON.parse(data.figure);
+  const axis = figure.layout.coloraxis;
+  axis.showscale = false;
+  colourKey(parentElement.querySelector("div.jacobian-colour-key"), axis);
   // One drawing at a time per chart, in the order the figures arrived.
   chart.drawing = (chart.drawing ?? Promise.resolve())
     .then(() => loadPlotly(data.plotly))
