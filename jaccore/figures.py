@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
-import plotly.offline
 
 # Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
 # app's chart component can draw the same scale as its own colour key (see heatmap.js).
@@ -114,11 +113,6 @@ def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str
         meta=dict(panels=[list(corner) for corner in corners], panel_shape=[h, w]),
     )
     return dict(data=[heatmap], layout=layout)
-
-
-def plotly_js() -> str:
-    """The plotly.js that ships with the plotly package: the version these figures are built for."""
-    return plotly.offline.get_plotlyjs()
 
 
 def panel_titles(figure: go.Figure) -> list[str]:

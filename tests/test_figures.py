@@ -1,9 +1,14 @@
 """The figure builders on small arrays: pure functions, numpy in, Plotly figure out."""
 
+import re
+
 import numpy as np
+import plotly.offline
 import pytest
 
 from jaccore import figures
+from jaccore.explorer import PLOTLY_JS
+from tests.apptest import ROOT
 
 
 def jacobian_of_matmul_wrt_a() -> np.ndarray:
@@ -108,3 +113,12 @@ def test_tables_and_latex():
         == r"C = \begin{bmatrix} 19 & 22 \\ 43 & 50 \end{bmatrix}"
     )
     assert figures.latex_matrix("Y", np.zeros((9, 9))) == r"Y \in \mathbb{R}^{9 \times 9}"
+
+
+def test_the_served_plotly_js_matches_the_plotly_package():
+    """The figures are built by the plotly package for its plotly.js; the browser runs the partial
+    bundle in static/ (see jaccore/explorer.py). Their major versions (the figure schema) agree."""
+    header = (ROOT / "static" / PLOTLY_JS).read_text()[:200]
+    served = re.search(r"plotly\.js \(cartesian - minified\) v(\d+)\.", header).group(1)
+    assert served == plotly.offline.get_plotlyjs_version().split(".")[0]
+    assert (ROOT / "static" / "plotly.js-LICENSE.txt").read_text().startswith("MIT License")

@@ -175,12 +175,12 @@ def test_self_check_marks_and_explains():
 def test_lesson_column_sums_are_the_gradient():
     app = open_page("jacobian_to_gradient", example="matvec")
     assert errors(app) == []
-    table = app.dataframe[0].value
+    table = app.table[0].value
     np.testing.assert_array_equal(table.iloc[0].to_numpy(), [2.0, 8.0, 6.0])  # column sums of W
     np.testing.assert_array_equal(table.iloc[1].to_numpy(), [2.0, 8.0, 6.0])  # tape.gradient
     app.selectbox(key="example").set_value("matmul").run()
     assert errors(app) == []
-    np.testing.assert_array_equal(app.dataframe[0].value.iloc[1].to_numpy(), [11.0, 15.0, 11.0, 15.0])
+    np.testing.assert_array_equal(app.table[0].value.iloc[1].to_numpy(), [11.0, 15.0, 11.0, 15.0])
 
 
 def test_flat_view_shows_the_index_map():
