@@ -160,9 +160,11 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
                    flat.size <= MAX_LABELLED_CELLS)  # fmt: skip
     layout = spec["layout"]
     layout.update(height=min(1600, 120 + 32 * len(y_labels)), margin=dict(layout["margin"], t=90))
-    layout["xaxis"] = dict(layout["xaxis"], showticklabels=True, tickvals=list(range(len(x_labels))),
-                           ticktext=x_labels, side="top")  # fmt: skip
-    layout["yaxis"] = dict(layout["yaxis"], showticklabels=True, tickvals=list(range(len(y_labels))), ticktext=y_labels)
+    # automargin: room for the index labels (template "none" does not turn it on, Plotly's default did)
+    labelled = dict(showticklabels=True, automargin=True)
+    layout["xaxis"] = dict(layout["xaxis"], **labelled, side="top",
+                           tickvals=list(range(len(x_labels))), ticktext=x_labels)  # fmt: skip
+    layout["yaxis"] = dict(layout["yaxis"], **labelled, tickvals=list(range(len(y_labels))), ticktext=y_labels)
     layout["annotations"][0].update(y=-0.5, yshift=40)
     return go.Figure(spec)
 

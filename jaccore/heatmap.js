@@ -48,6 +48,9 @@ export default function (component) {
   }
   chart.setAttribute("aria-label", data.label);
   const figure = JSON.parse(data.figure);
+  // A figure wider than the page is narrowed to fit, beside its colour key (60 px).
+  const room = parentElement.clientWidth - 60;
+  if (room > 200 && figure.layout.width > room) figure.layout.width = room;
   const axis = figure.layout.coloraxis;
   axis.showscale = false;
   colourKey(parentElement.querySelector("div.jacobian-colour-key"), axis);

@@ -75,6 +75,7 @@ def test_flat_matrix_is_outputs_by_inputs_in_row_major_order():
     np.testing.assert_array_equal(z, jacobian_of_matmul_wrt_a().reshape(4, 4))
     assert list(figure.layout.yaxis.ticktext) == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
     assert list(figure.layout.xaxis.ticktext) == ["A[0,0]", "A[0,1]", "A[1,0]", "A[1,1]"]
+    assert figure.layout.xaxis.automargin and figure.layout.yaxis.automargin  # the labels are not clipped
     assert np.asarray(figure.data[0].text)[1, 2] == "∂C[0,1]/∂A[1,0] = 0"
 
 
