@@ -1,5 +1,7 @@
 """Every page through Streamlit's AppTest: defaults, slider moves, languages, bad URLs, self-checks."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -203,3 +205,19 @@ def test_slider_moves_never_retrace_a_graph(slug):
         move(app, key)
     assert errors(app) == []
     assert trace_count() == before
+
+
+def test_without_static_serving_the_charts_fall_back_to_st_plotly_chart():
+    """Run without the project's config, nothing serves Plotly.js to the chart component."""
+    from streamlit import config
+
+    served = config.get_option("server.enableStaticServing")
+    config.set_option("server.enableStaticServing", False)
+    try:
+        app = open_page("matmul")
+    finally:
+        config.set_option("server.enableStaticServing", served)
+    assert errors(app) == [] and not charts(app)
+    shown = {e.proto.id.rsplit("-", 1)[-1]: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
+    assert set(shown) == {"slices", "sum"}
+    np.testing.assert_array_equal(panels(shown["sum"])[-1], [[11, 15], [11, 15]])  # tape.gradient
