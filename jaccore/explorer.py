@@ -50,8 +50,9 @@ LANG_KEY = "lang"
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
 MAX_SLIDERS = 12  # per input; a larger input is shown, its values drawn at random
 
-# Streamlit collects garbage after every rerun; with TensorFlow's millions of long-lived objects
-# loaded, a full collection costs 170–250 ms. Freeze what exists now (imports) out of its reach.
+# With TensorFlow's millions of long-lived objects loaded, a full garbage collection costs
+# 170–250 ms: Python's own collector runs one now and then, and Streamlit after every rerun unless
+# runner.postScriptGC is off (.streamlit/config.toml). Freeze what exists now (imports) out of reach.
 gc.collect()
 gc.freeze()
 

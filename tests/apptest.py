@@ -23,11 +23,11 @@ def errors(app: AppTest) -> list[str]:
 
 
 def charts(app: AppTest) -> dict[str, dict]:
-    """Every chart on the page (the app's heatmap component), by its key, as the figure's JSON."""
-    return {
-        element.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(element.proto.json)["figure"])
-        for element in app.get("bidi_component")
-    }
+    """Every chart on the page, by its key, as the figure's JSON: the app's heatmap component, or
+    st.plotly_chart where the app falls back to it."""
+    found = {e.proto.id: json.loads(json.loads(e.proto.json)["figure"]) for e in app.get("bidi_component")}
+    found |= {e.proto.id: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
+    return {element_id.rsplit("-", 1)[-1]: figure for element_id, figure in found.items()}
 
 
 def texts(app: AppTest) -> list[str]:
