@@ -4,6 +4,7 @@ A page is a list of sections, each a small `render_*` function, in teaching orde
 inputs, output, Jacobian, from Jacobian to gradient, check, code and downloads, self-check.
 """
 
+import contextlib
 import gc
 import io
 import math
@@ -137,14 +138,24 @@ def render_example(slug: str) -> None:
     lang = language()
     example = EXAMPLES[slug]
     render_question(example, lang)
-    explore_example(example, lang)
+    render_explorer(example, lang)
+
+
+def render_explorer(example: Example, lang: str) -> None:
+    """The choice of x, the live sections the sliders feed, then the self-check.
+
+    What does not follow the sliders stays outside the fragment: each element a fragment
+    draws costs the browser time on every slider move, changed or not.
+    """
+    wrt = choose_wrt(example, lang)
+    explore_example(example, wrt, lang)
+    render_self_check(example, wrt, lang)
 
 
 @st.fragment
-def explore_example(example: Example, lang: str) -> None:
+def explore_example(example: Example, wrt: str, lang: str) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page."""
     values = render_inputs(example, lang)
-    wrt = choose_wrt(example, lang)
     analysis = analyze_or_explain(example, values, wrt, lang)
     if analysis is None:
         return
@@ -153,7 +164,6 @@ def explore_example(example: Example, lang: str) -> None:
     weighted = render_gradient(example, values, analysis, lang)
     render_check(example, values, weighted, lang)
     render_code_and_downloads(example, values, weighted, lang)
-    render_self_check(example, analysis, lang)
 
 
 def render_lesson(slug: str) -> None:
@@ -164,18 +174,19 @@ def render_lesson(slug: str) -> None:
     st.markdown(LESSON_TEXT["intro"](lang))
     titles = {slug: example.title(lang) for slug, example in EXAMPLES.items()}
     chosen = url_choice(st.selectbox, LESSON_TEXT["pick"](lang), titles, "example", "scale")
-    explore_lesson(EXAMPLES[chosen], lang)
+    example = EXAMPLES[chosen]
+    st.latex(example.formula)
+    wrt = choose_wrt(example, lang)
+    explore_lesson(example, wrt, lang)
+    render_self_check(example, wrt, lang)
 
 
 @st.fragment
-def explore_lesson(example: Example, lang: str) -> None:
-    st.latex(example.formula)
+def explore_lesson(example: Example, wrt: str, lang: str) -> None:
     values = render_inputs(example, lang)
-    wrt = choose_wrt(example, lang)
     analysis = analyze(example.fn, values, wrt)
     render_column_sums(example, analysis, lang)
     render_gradient(example, values, analysis, lang)
-    render_self_check(example, analysis, lang)
 
 
 PLAYGROUND_DEFAULT = "tanh(W @ x + b)"
@@ -197,7 +208,7 @@ def render_playground(slug: str) -> None:
         return
     inputs = playground_inputs(expression.names, lang)
     if inputs is not None:
-        explore_example(playground_example(expression, inputs), lang)
+        render_explorer(playground_example(expression, inputs), lang)
 
 
 def playground_inputs(names: tuple[str, ...], lang: str) -> dict[str, np.ndarray] | None:
@@ -334,19 +345,19 @@ def render_chain(slug: str) -> None:
     pairs = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
     titles = {key: CHAIN_EXAMPLES[key].title(lang) for key in pairs}
     chosen = url_choice(st.selectbox, CHAIN["pick"](lang), titles, "chain", next(iter(pairs)))
-    explore_chain(chosen, *pairs[chosen], lang)
+    inner_slug, outer_slug, via = pairs[chosen]
+    left, right = st.columns(2)
+    left.markdown(f"**{CHAIN['inner'](lang)}**")
+    left.latex(EXAMPLES[inner_slug].formula)
+    right.markdown(f"**{CHAIN['outer'](lang, via=via)}**")
+    right.latex(EXAMPLES[outer_slug].formula)
+    explore_chain(chosen, inner_slug, outer_slug, via, choose_wrt(CHAIN_EXAMPLES[chosen], lang), lang)
 
 
 @st.fragment
-def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, lang: str) -> None:
+def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: str, lang: str) -> None:
     inner, outer, chain = EXAMPLES[inner_slug], EXAMPLES[outer_slug], CHAIN_EXAMPLES[chosen]
-    left, right = st.columns(2)
-    left.markdown(f"**{CHAIN['inner'](lang)}**")
-    left.latex(inner.formula)
-    right.markdown(f"**{CHAIN['outer'](lang, via=via)}**")
-    right.latex(outer.formula)
     values = render_inputs(chain, lang)
-    wrt = choose_wrt(chain, lang)
     f = analyze(inner.fn, {name: values[name] for name in inner.inputs}, wrt)
     outer_values = {**{name: values[name] for name in outer.inputs if name != via}, via: f.output}
     g = analyze(outer.fn, outer_values, via)
@@ -411,9 +422,9 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
     values = []
     st.markdown(f"**{label}** {tuple(default.shape)}")
     for r in range(rows):
-        # One horizontal container per row, not st.columns: every column is one more message
-        # to send and lay out on each slider move.
-        with st.container(horizontal=True, gap="medium"):
+        # A horizontal container per row of several, not st.columns (and none for a column
+        # vector): every container is one more element to send and lay out on each slider move.
+        with st.container(horizontal=True, gap="medium") if per_row > 1 else contextlib.nullcontext():
             for index in indices[r * per_row : (r + 1) * per_row]:
                 values.append(
                     st.slider(
@@ -543,9 +554,11 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
     y, x = example.output_name, analysis.wrt
     st.subheader(UI["to_gradient"](lang))
     st.markdown(UI["to_gradient_intro"](lang, y=y, x=x))
-    with st.expander(UI["upstream"](lang)):
+    upstream = np.ones_like(analysis.output)
+    # A toggle, not an expander: a collapsed expander's sliders would still be redrawn on every move.
+    if st.toggle(UI["upstream"](lang), key="weights", bind="query-params"):
         st.markdown(UI["vjp_note"](lang, y=y, x=x, shape=tuple(analysis.output.shape)))
-        upstream = slider_matrix(UPSTREAM, "v", np.ones_like(analysis.output), (-3.0, 3.0), 0.5)
+        upstream = slider_matrix(UPSTREAM, "v", upstream, (-3.0, 3.0), 0.5)
     weighted = analysis if np.all(upstream == 1) else analyze(example.fn, values, x, upstream=upstream)
     figure = figures.sum_equation(
         weighted.jacobian, weighted.upstream, weighted.gradient, y, x, UI["tape_gradient"](lang)
@@ -559,15 +572,17 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
 
 
 def render_check(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
-    st.subheader(UI["check"](lang))
-    with st.container(horizontal=True):
-        if example.closed_form is None:
-            st.caption(PLAYGROUND["no_closed_form"](lang))
-        else:
-            closed = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
-            st.metric(UI["check_closed"](lang), f"{max_abs_difference(analysis.jacobian, closed):.2g}")
-        st.metric(UI["check_fd"](lang), f"{analysis.finite_difference_error:.2g}")
-    st.caption(UI["check_help"](lang))
+    """The largest differences from the closed form and from finite differences, as one element.
+
+    One Markdown element, not metrics in a row: each element costs the browser time on every move.
+    """
+    fd = f"- {UI['check_fd'](lang)}: **{analysis.finite_difference_error:.2g}**"
+    if example.closed_form is None:
+        closed = f"- {PLAYGROUND['no_closed_form'](lang)}"
+    else:
+        exact = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
+        closed = f"- {UI['check_closed'](lang)}: **{max_abs_difference(analysis.jacobian, exact):.2g}**"
+    st.markdown(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}")
 
 
 def render_code_and_downloads(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
@@ -599,11 +614,18 @@ def npy_bytes(array: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def render_self_check(example: Example, analysis: Analysis, lang: str) -> None:
-    """Predict, then reveal: the wrong options are the mistakes learners really make."""
+def render_self_check(example: Example, wrt: str, lang: str) -> None:
+    """Predict, then reveal: the wrong options are the mistakes learners really make.
+
+    The questions are about shapes and meanings, not values, so they hold for any slider
+    position and stay outside the fragment that a slider move reruns.
+    """
+    try:
+        ys = tuple(analyze(example.fn, example.inputs, wrt).output.shape)
+    except (InputError, ExpressionError):
+        return  # the live section has said why, in the reader's language
+    y, x, xs = example.output_name, wrt, tuple(np.shape(example.inputs[wrt]))
     st.subheader(UI["self_check"](lang))
-    y, x = example.output_name, analysis.wrt
-    ys, xs = tuple(analysis.output.shape), tuple(analysis.gradient.shape)
     shapes = [
         (ys + xs, UI["opt_full"](lang, s=ys + xs)),
         (xs + ys, UI["opt_transposed"](lang, s=xs + ys)),
@@ -617,12 +639,14 @@ def render_self_check(example: Example, analysis: Analysis, lang: str) -> None:
         UI["why_shape"](lang, y=y, x=x, ys=ys, xs=xs, js=ys + xs),
         lang,
     )
-    first = analysis.jacobian[element_indices(ys)[0]]
+    # An option that means the gradient here is not wrong: with one output element, the whole
+    # Jacobian and its only slice are the gradient.
+    single = int(np.prod(ys)) == 1
     results = [
-        (_short(analysis.column_sums), UI["opt_sum"](lang, v=_short(analysis.column_sums))),
-        (f"J{ys + xs}", UI["opt_jacobian"](lang, s=ys + xs)),
-        (_short(analysis.output), UI["opt_output"](lang, v=_short(analysis.output), y=y)),
-        (_short(first), UI["opt_one_slice"](lang, v=_short(first))),
+        ("gradient", UI["opt_sum"](lang, x=x, xs=xs, y=y)),
+        ("gradient" if single else "jacobian", UI["opt_jacobian"](lang, s=ys + xs)),
+        ("output", UI["opt_output"](lang, y=y, s=ys)),
+        ("gradient" if single else "slice", UI["opt_one_slice"](lang, first=index_label(y, (0,) * len(ys)), x=x)),
     ]
     quiz(
         f"quiz.gradient.{example.slug}.{x}",
@@ -653,7 +677,3 @@ def quiz(key: str, question: str, options: list[tuple[object, str]], why: str, l
         st.success(f"{UI['right'](lang)} {why}")
     else:
         st.error(f"{UI['wrong'](lang)} {why}")
-
-
-def _short(array: np.ndarray) -> str:
-    return np.array2string(np.asarray(array), precision=3, separator=", ", suppress_small=True)

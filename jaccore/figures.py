@@ -97,6 +97,8 @@ def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str
         for t, (r, c) in zip(titles, corners, strict=True)
     ]
     hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
+    # Fixed ranges (what autorange would find for a heatmap): Plotly need not search for them on every update.
+    x_range, y_range = [-0.5, z.shape[1] - 0.5], [z.shape[0] - 0.5, -0.5]  # y reversed: row 0 on top
     layout = dict(
         # "none": Plotly's default template is ~10 kB of JSON to validate and send on every move.
         template="none",
@@ -105,8 +107,8 @@ def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str
         width=min(MAX_WIDTH_PX, 120 + cols * (w + 1) * CELL_WIDTH_PX),
         margin=dict(l=10, r=10, t=TITLE_PX, b=10),
         coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-_extent(z), cmax=_extent(z), colorbar=dict(thickness=12)),
-        xaxis=hidden,
-        yaxis=dict(autorange="reversed", **hidden),
+        xaxis=dict(range=x_range, **hidden),
+        yaxis=dict(range=y_range, **hidden),
         plot_bgcolor="white",
         paper_bgcolor="white",
         annotations=titles_above,

@@ -178,10 +178,13 @@ UI = {
     "opt_output_shape": T("{s} (the output's shape)", "{s} (chiều của đầu ra)"),
     "opt_input_shape": T("{s} (the input's shape)", "{s} (chiều của đầu vào)"),
     "opt_full": T("{s} (output + input)", "{s} (đầu ra + đầu vào)"),
-    "opt_sum": T("{v} — the slices summed", "{v} — tổng các lát cắt"),
+    "opt_sum": T(
+        "an array shaped like {x}, {xs}: the slices ∂{y}[i]/∂{x} added up",
+        "một mảng cùng chiều với {x}, {xs}: tổng các lát cắt ∂{y}[i]/∂{x}",
+    ),
     "opt_jacobian": T("the whole Jacobian, shape {s}", "toàn bộ Jacobian, chiều {s}"),
-    "opt_output": T("{v} — the output {y} itself", "{v} — chính đầu ra {y}"),
-    "opt_one_slice": T("{v} — only the first slice", "{v} — chỉ lát cắt đầu tiên"),
+    "opt_output": T("the output {y} itself, shape {s}", "chính đầu ra {y}, chiều {s}"),
+    "opt_one_slice": T("only the first slice, ∂{first}/∂{x}", "chỉ lát cắt đầu tiên, ∂{first}/∂{x}"),
     # Errors and notes
     "bad_url": T(
         "The link set {key} = “{value}”, which is not a number between {lo} and {hi}; the default {default} is used.",

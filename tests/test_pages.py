@@ -90,6 +90,8 @@ def test_first_and_last_slider_moves_change_what_the_maths_changes(slug):
 def test_upstream_weights_make_a_vector_jacobian_product(slug):
     example = EXAMPLES[slug]
     app = open_page(slug)
+    assert not [s for s in app.slider if s.key.startswith("@v")]  # weights appear when asked for
+    app.toggle(key="weights").set_value(True).run()
     upstream_keys = [s.key for s in app.slider if s.key.startswith("@v")]
     app.slider(key=upstream_keys[-1]).set_value(2.0).run()
     assert errors(app) == []
