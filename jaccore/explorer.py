@@ -373,7 +373,7 @@ def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: 
     st.markdown(CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}"))
     reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
     st.markdown(CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}"))
-    st.latex(figures.latex_matrix(rf"\nabla_{{{wrt}}}", whole.gradient))
+    st.html(figures.html_matrix("∇", whole.gradient, subscript=wrt))
     costs = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
     st.markdown(CHAIN["cost"](lang, **costs))
 
@@ -406,7 +406,7 @@ def render_inputs(example: Example, lang: str) -> dict[str, np.ndarray]:
         with column:
             if default.size > MAX_SLIDERS:
                 st.markdown(f"**{name}** {tuple(default.shape)}")
-                st.latex(figures.latex_matrix(name, default))
+                st.html(figures.html_matrix(name, default))
                 st.caption(PLAYGROUND["too_many_sliders"](lang, name=name, n=default.size, seed=seed()))
                 values[name] = default
             else:
@@ -487,7 +487,7 @@ def analyze_or_explain(example: Example, values: dict, wrt: str, lang: str) -> A
 def render_output(example: Example, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["output"](lang))
     y = example.output_name
-    st.latex(figures.latex_matrix(y, analysis.output))
+    st.html(figures.html_matrix(y, analysis.output))
     st.caption(UI["shape_of"](lang, shape=tuple(analysis.output.shape)))
     if analysis.nonfinite:
         st.warning(UI["nonfinite"](lang))
@@ -566,7 +566,7 @@ def render_gradient(example: Example, values: dict, analysis: Analysis, lang: st
     show_figure(figure, "sum")
     left, right = st.columns(2)
     left.markdown(UI["tape_returns"](lang))
-    left.latex(figures.latex_matrix(rf"\nabla_{{{x}}}", weighted.gradient))
+    left.html(figures.html_matrix("∇", weighted.gradient, subscript=x))
     right.markdown(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
     return weighted
 

@@ -9,6 +9,7 @@ each panel sits, so that tests and readers of the JSON can take the panels back 
 """
 
 import base64
+import html
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -221,14 +222,30 @@ def rows_table(rows: dict[str, np.ndarray], name: str) -> pd.DataFrame:
     return pd.DataFrame([np.ravel(v) for v in rows.values()], index=list(rows), columns=columns)
 
 
-def latex_matrix(name: str, array: np.ndarray, limit: int = 64) -> str:
-    """'C = [[19, 22], [43, 50]]' as a LaTeX bmatrix (drawn as a matrix; large arrays summarised)."""
+def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:
+    """'C = [[19, 22], [43, 50]]' as HTML: the name, then a table of the values between square brackets.
+
+    For the values that follow the sliders: the browser redraws an HTML element in a fraction of
+    the time it takes to typeset the same matrix with KaTeX (st.latex: ~20 ms each, every move).
+    Large arrays are summarised by their shape.
+    """
+    label = html.escape(name) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
+    plain = html.escape(f"{name}{'_' + subscript if subscript else ''}")
     if array.size > limit:
-        dims = r" \times ".join(map(str, array.shape))
-        return rf"{name} \in \mathbb{{R}}^{{{dims}}}"
-    rows = as_matrix(array)
-    body = r" \\ ".join(" & ".join(f"{v:.4g}" for v in row) for row in rows)
-    return rf"{name} = \begin{{bmatrix}} {body} \end{{bmatrix}}"
+        return f'<p aria-label="{plain}">{label} ∈ ℝ<sup>{" × ".join(map(str, array.shape))}</sup></p>'
+    cell = "padding:0.1rem 0.6rem;text-align:right;font-variant-numeric:tabular-nums;border:none"
+    rows = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{v:.4g}</td>' for v in row) + "</tr>" for row in as_matrix(array)
+    )
+    bracket = "width:0.35rem;border:0.1rem solid currentColor"
+    return (
+        f'<div style="display:flex;align-items:center;gap:0.5rem;font-size:1.1rem;margin:0.5rem 0">'
+        f"<span>{label} =</span>"
+        f'<span style="display:inline-flex;align-items:stretch">'
+        f'<span style="{bracket};border-right:none"></span>'
+        f'<table aria-label="{plain}" style="border-collapse:collapse;border:none;margin:0">{rows}</table>'
+        f'<span style="{bracket};border-left:none"></span></span></div>'
+    )
 
 
 def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> go.Figure:

@@ -1,8 +1,10 @@
 """Helpers to drive the app with Streamlit's AppTest, the way the router finds its pages."""
 
 import json
+import re
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,16 +35,19 @@ def charts(app: AppTest) -> dict[str, dict]:
 def texts(app: AppTest) -> list[str]:
     """Every sentence a reader sees on the page (titles, text, captions, labels, LaTeX)."""
     found = [
-        e.value for kind in ("title", "header", "subheader", "markdown", "caption", "latex") for e in app.get(kind)
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "latex", "html")
+        for e in app.get(kind)
     ]
     found += [w.label for kind in ("slider", "radio", "selectbox", "toggle", "button") for w in app.get(kind)]
     return found
 
 
-def latex_values(app: AppTest, prefix: str) -> str:
-    """The body of the first LaTeX block that starts with prefix (e.g. the gradient)."""
-    for block in app.latex:
-        body = block.value.strip("$\n")
-        if body.startswith(prefix):
-            return body
-    raise AssertionError(f"no LaTeX block starting with {prefix!r}")
+def shown_matrix(app: AppTest, label: str) -> np.ndarray:
+    """The numbers of the matrix shown as `label` (e.g. 'y', or '∇_x' for the gradient), row by row."""
+    for element in app.html:
+        table = re.search(rf'<table aria-label="{re.escape(label)}".*?</table>', element.value)
+        if table:
+            rows = re.findall(r"<tr>(.*?)</tr>", table.group())
+            return np.array([[float(v) for v in re.findall(r">([^<]*)</td>", row)] for row in rows])
+    raise AssertionError(f"no matrix labelled {label!r}")

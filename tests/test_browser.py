@@ -16,9 +16,9 @@ from tests.browser import launch, missing_browser, streamlit_server, wait_until_
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
 PAGES = ["home", *NAVIGATION, *BEYOND]
-# What a reader sees change: rendered LaTeX and the text Plotly draws in the charts.
+# What a reader sees change: the matrices of numbers and the text Plotly draws in the charts.
 SHOWN = """() => Array.from(document.querySelectorAll(
-  '[data-testid="stMain"] .katex, [data-testid="stMain"] .js-plotly-plot text'
+  '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text'
 )).map(e => e.textContent).join('|')"""
 
 

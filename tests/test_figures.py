@@ -103,17 +103,18 @@ def test_sum_equation_summarises_many_slices():
     assert "<b>+ … =</b>" in [a.text for a in figure.layout.annotations]
 
 
-def test_tables_and_latex():
+def test_tables_and_matrices():
     table = figures.jacobian_table(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
     assert table.loc["C[0,1]", "A[0,0]"] == 6 and table.shape == (4, 4)
     rows = figures.rows_table({"sums": np.array([[11.0, 15.0]]), "tape": np.array([[11.0, 15.0]])}, "A")
     assert list(rows.columns) == ["A[0,0]", "A[0,1]"] and list(rows.index) == ["sums", "tape"]
     assert figures.array_table(np.array(4.0), "a").loc["a", "value"] == 4
-    assert (
-        figures.latex_matrix("C", np.array([[19, 22], [43, 50]]))
-        == r"C = \begin{bmatrix} 19 & 22 \\ 43 & 50 \end{bmatrix}"
-    )
-    assert figures.latex_matrix("Y", np.zeros((9, 9))) == r"Y \in \mathbb{R}^{9 \times 9}"
+    shown = figures.html_matrix("∇", np.array([[19, 22], [43, 50.5]]), subscript="A")
+    assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇_A"' in shown
+    cells = re.findall(r"<tr>(.*?)</tr>", shown)
+    assert [re.findall(r">([^<]*)</td>", row) for row in cells] == [["19", "22"], ["43", "50.5"]]
+    assert "Y ∈ ℝ<sup>9 × 9</sup>" in figures.html_matrix("Y", np.zeros((9, 9)))
+    assert "&lt;b&gt;" in figures.html_matrix("<b>", np.ones(1))  # names are escaped
 
 
 def test_the_served_plotly_js_matches_the_plotly_package():
