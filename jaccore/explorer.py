@@ -10,7 +10,6 @@ import io
 import math
 import zlib
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -148,22 +147,29 @@ def render_explorer(example: Example, lang: str) -> None:
     draws costs the browser time on every slider move, changed or not.
     """
     wrt = choose_wrt(example, lang)
-    explore_example(example, wrt, lang)
+    render_inputs_header(example, lang)
+    shown: dict[str, Analysis] = {}
+    explore_example(example, wrt, shown, lang)
+    render_downloads(example, wrt, shown, lang)
     render_self_check(example, wrt, lang)
 
 
 @st.fragment
-def explore_example(example: Example, wrt: str, lang: str) -> None:
-    """Everything the sliders feed; a slider move reruns this fragment, not the whole page."""
-    values = render_inputs(example, lang)
+def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
+    """Everything the sliders feed; a slider move reruns this fragment, not the whole page.
+
+    `shown` receives the analysis on screen: a fragment rerun is called with the same arguments
+    as the page's last run, so the downloads below the fragment read what the sliders last made.
+    """
+    values = render_sliders(example, lang)
     analysis = analyze_or_explain(example, values, wrt, lang)
     if analysis is None:
         return
     render_output(example, analysis, lang)
     render_jacobian(example, analysis, lang)
-    weighted = render_gradient(example, values, analysis, lang)
-    render_check(example, values, weighted, lang)
-    render_code_and_downloads(example, values, weighted, lang)
+    shown["analysis"] = render_gradient(example, values, analysis, lang)
+    render_check(example, values, shown["analysis"], lang)
+    render_code(example, values, shown["analysis"], lang)
 
 
 def render_lesson(slug: str) -> None:
@@ -177,13 +183,14 @@ def render_lesson(slug: str) -> None:
     example = EXAMPLES[chosen]
     st.latex(example.formula)
     wrt = choose_wrt(example, lang)
+    render_inputs_header(example, lang)
     explore_lesson(example, wrt, lang)
     render_self_check(example, wrt, lang)
 
 
 @st.fragment
 def explore_lesson(example: Example, wrt: str, lang: str) -> None:
-    values = render_inputs(example, lang)
+    values = render_sliders(example, lang)
     analysis = analyze(example.fn, values, wrt)
     render_column_sums(example, analysis, lang)
     render_gradient(example, values, analysis, lang)
@@ -294,7 +301,8 @@ def explore_batch(lang: str) -> None:
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     st.latex(example.formula)
     st.markdown(f"**{example.question(lang)}** {example.insight(lang)}")
-    values = render_inputs(example, lang)
+    render_inputs_header(example, lang)
+    values = render_sliders(example, lang)
     full = analyze(example.fn, values, "x")
     diagonal = batch_jacobian(example.fn, values, "x")
     st.subheader(BATCH["full"](lang))
@@ -351,13 +359,15 @@ def render_chain(slug: str) -> None:
     left.latex(EXAMPLES[inner_slug].formula)
     right.markdown(f"**{CHAIN['outer'](lang, via=via)}**")
     right.latex(EXAMPLES[outer_slug].formula)
-    explore_chain(chosen, inner_slug, outer_slug, via, choose_wrt(CHAIN_EXAMPLES[chosen], lang), lang)
+    wrt = choose_wrt(CHAIN_EXAMPLES[chosen], lang)
+    render_inputs_header(CHAIN_EXAMPLES[chosen], lang)
+    explore_chain(chosen, inner_slug, outer_slug, via, wrt, lang)
 
 
 @st.fragment
 def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: str, lang: str) -> None:
     inner, outer, chain = EXAMPLES[inner_slug], EXAMPLES[outer_slug], CHAIN_EXAMPLES[chosen]
-    values = render_inputs(chain, lang)
+    values = render_sliders(chain, lang)
     f = analyze(inner.fn, {name: values[name] for name in inner.inputs}, wrt)
     outer_values = {**{name: values[name] for name in outer.inputs if name != via}, via: f.output}
     g = analyze(outer.fn, outer_values, via)
@@ -392,13 +402,17 @@ def slider_key(name: str, index: tuple[int, ...]) -> str:
     return ".".join([name, *map(str, index)])
 
 
-def render_inputs(example: Example, lang: str) -> dict[str, np.ndarray]:
-    """A slider per element of every input, laid out in the input's shape; returns the values."""
+def render_inputs_header(example: Example, lang: str) -> None:
+    """The inputs' heading, notes on URL values that could not be used, and the reset button."""
     st.subheader(UI["inputs"](lang))
     st.caption(UI["inputs_hint"](lang))
     defaults = {slider_key(n, i): float(v[i]) for n, v in example.inputs.items() for i in element_indices(v.shape)}
     note_bad_url_values(defaults, example.value_range, lang)
     st.button(UI["reset"](lang), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
+
+
+def render_sliders(example: Example, lang: str) -> dict[str, np.ndarray]:
+    """A slider per element of every input, laid out in the input's shape; returns the values."""
     values = {}
     for column, (name, default) in zip(
         st.columns(len(example.inputs), gap="large"), example.inputs.items(), strict=True
@@ -585,23 +599,32 @@ def render_check(example: Example, values: dict, analysis: Analysis, lang: str) 
     st.markdown(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}")
 
 
-def render_code_and_downloads(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
+def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
     st.subheader(UI["code"](lang))
     st.code(tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang), language="python")
-    st.markdown(f"**{UI['downloads'](lang)}**")
-    y, x = example.output_name, analysis.wrt
-    jacobian = figures.jacobian_table(analysis.jacobian, analysis.output.shape, y, x)
-    gradient = figures.array_table(analysis.gradient, x)
-    # Callables: the bytes are made when a reader clicks, not on every slider move.
+
+
+def render_downloads(example: Example, wrt: str, shown: Mapping[str, Analysis], lang: str) -> None:
+    """The Jacobian and the gradient on screen as CSV and .npy, made when a reader clicks.
+
+    Below the fragment, so the buttons are not redrawn on every slider move; each file is made
+    from `shown`, which the fragment keeps up to date, at the moment of the click.
+    """
+    if "analysis" not in shown:
+        return  # the live section has said why there is nothing to show
+    y = example.output_name
     files = {
-        f"jacobian_{example.slug}_{x}.csv": partial(csv_bytes, jacobian),
-        f"jacobian_{example.slug}_{x}.npy": partial(npy_bytes, analysis.jacobian),
-        f"gradient_{example.slug}_{x}.csv": partial(csv_bytes, gradient),
-        f"gradient_{example.slug}_{x}.npy": partial(npy_bytes, analysis.gradient),
+        "jacobian_{}_{}.csv": lambda a: csv_bytes(figures.jacobian_table(a.jacobian, a.output.shape, y, a.wrt)),
+        "jacobian_{}_{}.npy": lambda a: npy_bytes(a.jacobian),
+        "gradient_{}_{}.csv": lambda a: csv_bytes(figures.array_table(a.gradient, a.wrt)),
+        "gradient_{}_{}.npy": lambda a: npy_bytes(a.gradient),
     }
+    st.markdown(f"**{UI['downloads'](lang)}**")
     with st.container(horizontal=True):
-        for name, data in files.items():
-            st.download_button(name, data, file_name=name, key=f"download.{name}", on_click="ignore")
+        for pattern, write in files.items():
+            name = pattern.format(example.slug, wrt)
+            at_click = lambda write=write: write(shown["analysis"])  # noqa: E731
+            st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
 
 
 def csv_bytes(table) -> bytes:

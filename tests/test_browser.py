@@ -116,10 +116,22 @@ def test_language_switch_changes_the_text(page, server, slug):
 
 @pytest.mark.parametrize("slug", list(EXAMPLES))
 def test_downloads_hold_the_numbers_on_screen(page, server, slug):
+    """After a slider move: the files are made from what the page shows at the click."""
     example = EXAMPLES[slug]
     wrt = example.wrt[0]
     visit(page, server, slug)
-    expected = jaccore.analyze(example.fn, example.inputs, wrt)
+    page.wait_for_timeout(300)  # let the first render settle before the key press
+    before = page.evaluate(SHOWN)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    step = float(thumb.get_attribute("step"))
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"before => ({SHOWN})() !== before", arg=before, timeout=30_000)
+    wait_until_done(page)
+    values = {name: value.copy() for name, value in example.inputs.items()}
+    first = next(iter(values))
+    values[first][(0,) * values[first].ndim] += step  # the first slider is the first input's first element
+    expected = jaccore.analyze(example.fn, values, wrt)
     with page.expect_download() as csv_download:
         page.get_by_role("button", name=f"jacobian_{slug}_{wrt}.csv").click()
     table = pd.read_csv(csv_download.value.path(), index_col=0)
