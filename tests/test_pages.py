@@ -173,6 +173,22 @@ def test_self_check_marks_and_explains():
     assert app.error and "input's shape" in app.error[0].value
 
 
+def test_self_check_stays_put_while_sliders_move():
+    """Its questions are about shapes and meanings, drawn outside the fragment a slider reruns."""
+    app = open_page("square")
+    quizzes = {r.key: r.options for r in app.radio if r.key.startswith("quiz.")}
+    move(app, "x.0.0")
+    assert len(quizzes) == 2 and {r.key: r.options for r in app.radio if r.key.startswith("quiz.")} == quizzes
+
+
+def test_self_check_drops_options_that_are_right_for_a_scalar_output():
+    """With one output element, the whole Jacobian and its only slice are the gradient: not wrong."""
+    app = open_page("playground", expr="sum(x * x)", **{"shape.x": "2,2"})
+    options = app.radio(key="quiz.gradient.playground.x").options
+    assert len(options) == 2 and any("added up" in o for o in options), options
+    assert any("the output y itself, shape ()" in o for o in options)
+
+
 def test_lesson_column_sums_are_the_gradient():
     app = open_page("jacobian_to_gradient", example="matvec")
     assert errors(app) == []
