@@ -128,7 +128,9 @@ UI = {
         "`tape.gradient({y}, {x})` không trả về Jacobian: nó cộng các lát cắt lại, mỗi phần tử đầu ra một "
         "lát, nhân với trọng số upstream v (mặc định là 1).",
     ),
-    "upstream": T("Upstream weights v (one per output element)", "Trọng số upstream v (mỗi phần tử đầu ra một số)"),
+    "upstream": T(
+        "Set upstream weights v (one per output element)", "Đặt trọng số upstream v (mỗi phần tử đầu ra một số)"
+    ),
     "vjp_note": T(
         "With weights v this sum is the **vector-Jacobian product** vᵀJ = "
         "`tape.gradient({y}, {x}, output_gradients=v)`. v has the output's shape {shape}, not the "
