@@ -141,7 +141,7 @@ def render_example(slug: str) -> None:
 
 
 def render_explorer(example: Example, lang: str) -> None:
-    """The choice of x, the live sections the sliders feed, then the self-check.
+    """The choice of x, the live sections the sliders feed, the downloads, then the self-check.
 
     What does not follow the sliders stays outside the fragment: each element a fragment
     draws costs the browser time on every slider move, changed or not.
@@ -151,7 +151,7 @@ def render_explorer(example: Example, lang: str) -> None:
     shown: dict[str, Analysis] = {}
     explore_example(example, wrt, shown, lang)
     render_downloads(example, wrt, shown, lang)
-    render_self_check(example, wrt, lang)
+    render_self_check(example, shown, lang)
 
 
 @st.fragment
@@ -159,7 +159,7 @@ def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page.
 
     `shown` receives the analysis on screen: a fragment rerun is called with the same arguments
-    as the page's last run, so the downloads below the fragment read what the sliders last made.
+    as the page's last run, so the sections below the fragment read what the sliders last made.
     """
     values = render_sliders(example, lang)
     analysis = analyze_or_explain(example, values, wrt, lang)
@@ -184,16 +184,17 @@ def render_lesson(slug: str) -> None:
     st.latex(example.formula)
     wrt = choose_wrt(example, lang)
     render_inputs_header(example, lang)
-    explore_lesson(example, wrt, lang)
-    render_self_check(example, wrt, lang)
+    shown: dict[str, Analysis] = {}
+    explore_lesson(example, wrt, shown, lang)
+    render_self_check(example, shown, lang)
 
 
 @st.fragment
-def explore_lesson(example: Example, wrt: str, lang: str) -> None:
+def explore_lesson(example: Example, wrt: str, shown: dict, lang: str) -> None:
     values = render_sliders(example, lang)
     analysis = analyze(example.fn, values, wrt)
     render_column_sums(example, analysis, lang)
-    render_gradient(example, values, analysis, lang)
+    shown["analysis"] = render_gradient(example, values, analysis, lang)
 
 
 PLAYGROUND_DEFAULT = "tanh(W @ x + b)"
@@ -637,17 +638,17 @@ def npy_bytes(array: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def render_self_check(example: Example, wrt: str, lang: str) -> None:
+def render_self_check(example: Example, shown: Mapping[str, Analysis], lang: str) -> None:
     """Predict, then reveal: the wrong options are the mistakes learners really make.
 
-    The questions are about shapes and meanings, not values, so they hold for any slider
-    position and stay outside the fragment that a slider move reruns.
+    The questions are about shapes and meanings, not values: they hold for any slider position,
+    so they stay outside the fragment that a slider move reruns (shapes from its `shown`).
     """
-    try:
-        ys = tuple(analyze(example.fn, example.inputs, wrt).output.shape)
-    except (InputError, ExpressionError):
-        return  # the live section has said why, in the reader's language
-    y, x, xs = example.output_name, wrt, tuple(np.shape(example.inputs[wrt]))
+    if "analysis" not in shown:
+        return  # the live section has said why there is nothing to ask about
+    analysis = shown["analysis"]
+    y, x = example.output_name, analysis.wrt
+    ys, xs = tuple(analysis.output.shape), tuple(analysis.gradient.shape)
     st.subheader(UI["self_check"](lang))
     shapes = [
         (ys + xs, UI["opt_full"](lang, s=ys + xs)),
