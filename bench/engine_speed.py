@@ -16,11 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import jaccore  # first: it silences TensorFlow's start-up log before TensorFlow loads
-
-# isort: split
 import numpy as np
-import tensorflow as tf
+
+import jaccore
+from jaccore._tensorflow import tf  # TensorFlow as the app loads it: start-up log silenced
 
 MATMUL = jaccore.EXAMPLES["matmul"]
 

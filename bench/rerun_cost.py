@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-import jaccore  # noqa: E402, F401  (TensorFlow loaded before timing, as in a warm server)
+import jaccore.engine  # noqa: E402, F401  (TensorFlow loaded before timing, as in a warm server)
 from jaccore.catalog import BEYOND, NAVIGATION  # noqa: E402
 
 

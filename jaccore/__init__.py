@@ -1,37 +1,27 @@
-"""Jacobian Explorer's core: the autodiff engine, the catalog of worked examples, safe expressions."""
+"""Jacobian Explorer's core: the autodiff engine, the catalog of worked examples, safe expressions.
 
-import os
-import sys
+`import jaccore` is light: each name below loads its module on first use, and with it TensorFlow
+(seconds), so that the app can say it is loading before it does (jaccore/explorer.py).
+"""
 
-# TensorFlow's start-up log is noise for learners: silence it here, before any submodule
-# imports TensorFlow for the first time.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+import importlib
 
-# TensorFlow imports Keras at start-up, and Streamlit, finding Keras loaded, calls
-# keras.backend.clear_session() after every rerun: that empties TensorFlow's kernel cache, and the
-# next slider move re-creates every kernel of a compiled graph (~30 ms instead of ~1 ms). Nothing
-# here uses Keras. A None entry in sys.modules makes `import keras` raise ImportError, which
-# TensorFlow's start-up tolerates (it also saves ~0.7 s of it); removing the entry afterwards
-# leaves Keras importable for anyone else.
-_keep_keras_out = sys.modules.setdefault("keras", None) is None
-import tensorflow  # noqa: E402, F401
+_MODULE_OF = {
+    "EXAMPLES": "catalog",
+    "Example": "catalog",
+    "Analysis": "engine",
+    "InputError": "engine",
+    "ShapeError": "engine",
+    "analyze": "engine",
+    "batch_jacobian": "engine",
+    "ExpressionError": "expression",
+    "parse_expression": "expression",
+}
 
-if _keep_keras_out:
-    del sys.modules["keras"]
+__all__ = list(_MODULE_OF)
 
-from jaccore.catalog import EXAMPLES, Example  # noqa: E402  (after the Keras guard above)
-from jaccore.engine import Analysis, InputError, ShapeError, analyze, batch_jacobian  # noqa: E402
-from jaccore.expression import ExpressionError, parse_expression  # noqa: E402
 
-__all__ = [
-    "EXAMPLES",
-    "Analysis",
-    "Example",
-    "ExpressionError",
-    "InputError",
-    "ShapeError",
-    "analyze",
-    "batch_jacobian",
-    "parse_expression",
-]
+def __getattr__(name: str):
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'jaccore' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"jaccore.{_MODULE_OF[name]}"), name)

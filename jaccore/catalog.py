@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-import tensorflow as tf
 
+from jaccore._tensorflow import tf
 from jaccore.translations import Text
 
 

@@ -8,7 +8,7 @@ For y = fn(**inputs) and x = inputs[wrt]:
 where v, the upstream weights, has y's shape and defaults to ones: the gradient TensorFlow
 returns for a non-scalar y is the Jacobian summed over the output axes.
 
-Nothing it returns is a tf.Tensor. (jaccore/__init__.py silences TensorFlow's log first.)
+Nothing it returns is a tf.Tensor.
 """
 
 import re
@@ -18,9 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")
+from jaccore._tensorflow import tf
 
 DTYPE = tf.float32  # the notebook's dtype: what learners see TensorFlow return
 # Central differences in float64: the truncation error is O(h²) and the rounding error

@@ -15,9 +15,52 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from jaccore import figures
-from jaccore.catalog import (
+
+def use_router() -> None:
+    """Make the router in streamlit_app.py run, even on a deep link that is a server's first visit.
+
+    Streamlit treats a `pages/` folder as the old multipage API (each file run on its own, its
+    name listed in the sidebar) until some script calls st.navigation. Call it with the old API's
+    pages, hidden, so that the file names leave the sidebar and the URL stays; then rerun: the
+    router runs.
+    """
+    if PagesManager.uses_pages_directory:
+        main = Path(get_script_run_ctx().main_script_path)
+        pages = [st.Page(path, url_path=path.stem) for path in sorted(main.parent.glob("pages/*.py"))]
+        st.navigation([st.Page(main, default=True), *pages], position="hidden")
+        st.rerun()
+
+
+PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
+
+
+def plotly_url() -> str:
+    """Where Streamlit's static file serving puts static/plotly-cartesian.min.js.
+
+    The partial bundle (1.5 MB, from npm's plotly.js-cartesian-dist-min, the plotly.js version
+    that the plotly package is built for) starts in ~0.8 s here; the full plotly.js in ~2 s.
+    """
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return f"/{base}/app/static/{PLOTLY_JS}" if base else f"/app/static/{PLOTLY_JS}"
+
+
+heatmap = st.components.v2.component(
+    "jacobian_explorer.heatmap", js=(Path(__file__).with_name("heatmap.js")).read_text(), isolate_styles=False
+)
+
+# A server's first run imports TensorFlow with the modules below: seconds. On a deep link that
+# first run is the page's own file (see use_router), which would leave the page blank meanwhile:
+# go to the router, whose spinner says that TensorFlow is loading. And let the browser start
+# Plotly.js in the meantime (~0.8 s): the chart component loads it when given no figure.
+use_router()
+if get_script_run_ctx(suppress_warning=True) is not None and st.get_option("server.enableStaticServing"):
+    with st.sidebar:
+        heatmap(data={"plotly": plotly_url()}, key="plotly.preload")
+
+from jaccore import figures  # noqa: E402  (the imports below load TensorFlow)
+from jaccore.catalog import (  # noqa: E402
     BATCH_EXAMPLES,
     BEYOND,
     CHAIN_EXAMPLES,
@@ -30,7 +73,7 @@ from jaccore.catalog import (
     page_title,
     tensorflow_code,
 )
-from jaccore.engine import (
+from jaccore.engine import (  # noqa: E402
     Analysis,
     InputError,
     JacobianSizeError,
@@ -41,10 +84,18 @@ from jaccore.engine import (
     max_abs_difference,
     reverse_mode,
 )
-from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression
-from jaccore.figures import element_indices, index_label
-from jaccore.translations import BATCH, CHAIN, DEFAULT_LANGUAGE, LANGUAGE_NAMES, PLAYGROUND, UI, language_from
-from jaccore.translations import LESSON as LESSON_TEXT
+from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression  # noqa: E402
+from jaccore.figures import element_indices, html_matrix, index_label, prose_html  # noqa: E402
+from jaccore.translations import (  # noqa: E402
+    BATCH,
+    CHAIN,
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    PLAYGROUND,
+    UI,
+    language_from,
+)
+from jaccore.translations import LESSON as LESSON_TEXT  # noqa: E402
 
 LANG_KEY = "lang"
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
@@ -58,17 +109,6 @@ gc.freeze()
 
 
 # Language ----------------------------------------------------------------------------------
-
-
-def use_router() -> None:
-    """Make the router in streamlit_app.py run, even on a deep link that is a server's first visit.
-
-    Streamlit treats a `pages/` folder as the old multipage API (each file run on its own, no
-    st.navigation) until some script calls st.navigation; flip that switch and rerun once.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def language() -> str:
@@ -115,9 +155,16 @@ def navigation(lang: str) -> dict[str, list]:
 # Pages -------------------------------------------------------------------------------------
 
 
-def render_home() -> None:
+def start_page() -> str:
+    """Every page's first step: the router (see use_router) and prose_html's stylesheet; returns
+    the reader's language."""
     use_router()
-    lang = language()
+    st.html(figures.PROSE_CSS)
+    return language()
+
+
+def render_home() -> None:
+    lang = start_page()
     st.title(UI["app_title"](lang))
     st.markdown(UI["home_intro"](lang))
     st.markdown(UI["home_start"](lang, first=page_title(NAVIGATION[0])(lang)))
@@ -133,8 +180,7 @@ def render_home() -> None:
 
 def render_example(slug: str) -> None:
     """A worked example of the catalog, every section in teaching order."""
-    use_router()
-    lang = language()
+    lang = start_page()
     example = EXAMPLES[slug]
     render_question(example, lang)
     render_explorer(example, lang)
@@ -174,8 +220,7 @@ def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
 
 def render_lesson(slug: str) -> None:
     """Ví dụ 3 of the notebook: the flat Jacobian's column sums are the gradient, for any example."""
-    use_router()
-    lang = language()
+    lang = start_page()
     st.title(LESSONS[slug](lang))
     st.markdown(LESSON_TEXT["intro"](lang))
     titles = {slug: example.title(lang) for slug, example in EXAMPLES.items()}
@@ -204,8 +249,7 @@ MAX_AXES, MAX_LENGTH, MAX_ELEMENTS = 3, 8, 64  # per input of the playground
 
 def render_playground(slug: str) -> None:
     """A formula typed by the reader, parsed safely, with every view of an example page."""
-    use_router()
-    lang = language()
+    lang = start_page()
     st.title(LESSONS[slug](lang))
     st.markdown(PLAYGROUND["intro"](lang, functions=", ".join(FUNCTIONS)))
     text = st.text_input(PLAYGROUND["expression"](lang), PLAYGROUND_DEFAULT, key="expr", bind="query-params")
@@ -288,29 +332,28 @@ def playground_example(expression, inputs: dict[str, np.ndarray]) -> Example:
 
 def render_batch(slug: str) -> None:
     """The full Jacobian of a batch against tape.batch_jacobian, with and without coupling."""
-    use_router()
-    lang = language()
+    lang = start_page()
     st.title(LESSONS[slug](lang))
     st.markdown(BATCH["intro"](lang))
-    explore_batch(lang)
-    render_jacobian_sizes(lang)
-
-
-@st.fragment
-def explore_batch(lang: str) -> None:
     coupled = st.toggle(BATCH["couple"](lang), key="coupled", bind="query-params")
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     st.latex(example.formula)
     st.markdown(f"**{example.question(lang)}** {example.insight(lang)}")
     render_inputs_header(example, lang)
+    explore_batch(example, lang)
+    render_jacobian_sizes(lang)
+
+
+@st.fragment
+def explore_batch(example: Example, lang: str) -> None:
     values = render_sliders(example, lang)
     full = analyze(example.fn, values, "x")
     diagonal = batch_jacobian(example.fn, values, "x")
-    st.subheader(BATCH["full"](lang))
-    st.caption(UI["jacobian_shape"](lang, y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
-                                    n=full.jacobian.size))  # fmt: skip
+    shape = UI["jacobian_shape"](lang, y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
+                                 n=full.jacobian.size)  # fmt: skip
+    st.html(prose_html(f"### {BATCH['full'](lang)}") + prose_html(shape, caption=True))
     show_figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
-    st.subheader(BATCH["diagonal"](lang))
+    st.html(prose_html(f"### {BATCH['diagonal'](lang)}"))
     show_figure(figures.slice_grid(diagonal, (diagonal.shape[0],), "y", "x"), "diagonal")
     dropped = full.jacobian.copy()  # the off-diagonal blocks: what independence assumes away
     for b in range(dropped.shape[0]):
@@ -347,8 +390,7 @@ def human_bytes(n: int) -> str:
 
 def render_chain(slug: str) -> None:
     """y = g(f(x)): the Jacobians multiply; reverse mode multiplies from the left and never forms J."""
-    use_router()
-    lang = language()
+    lang = start_page()
     st.title(LESSONS[slug](lang))
     st.markdown(CHAIN["intro"](lang))
     pairs = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
@@ -379,12 +421,12 @@ def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: 
         (CHAIN["j_g"](lang, s=g.jacobian.shape), g.jacobian, g.output.shape, "y", "f", "j_g"),
         (CHAIN["j"](lang, x=wrt, s=composed.shape), composed, whole.output.shape, "y", wrt, "j"),
     ):
-        st.markdown(f"**{label}**")
+        st.html(prose_html(f"**{label}**"))
         show_figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
-    st.markdown(CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}"))
     reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
-    st.markdown(CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}"))
-    st.html(figures.html_matrix("∇", whole.gradient, subscript=wrt))
+    agree = CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}")
+    reverse_agrees = CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}")
+    st.html(prose_html(f"{agree}\n\n{reverse_agrees}") + html_matrix("∇", whole.gradient, subscript=wrt))
     costs = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
     st.markdown(CHAIN["cost"](lang, **costs))
 
@@ -420,9 +462,9 @@ def render_sliders(example: Example, lang: str) -> dict[str, np.ndarray]:
     ):
         with column:
             if default.size > MAX_SLIDERS:
-                st.markdown(f"**{name}** {tuple(default.shape)}")
-                st.html(figures.html_matrix(name, default))
-                st.caption(PLAYGROUND["too_many_sliders"](lang, name=name, n=default.size, seed=seed()))
+                note = PLAYGROUND["too_many_sliders"](lang, name=name, n=default.size, seed=seed())
+                heading = prose_html(f"**{name}** {tuple(default.shape)}")
+                st.html(heading + html_matrix(name, default) + prose_html(note, caption=True))
                 values[name] = default
             else:
                 values[name] = slider_matrix(name, name, default, example.value_range, example.step)
@@ -435,7 +477,7 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
     indices = element_indices(default.shape)
     per_row = len(indices) // rows
     values = []
-    st.markdown(f"**{label}** {tuple(default.shape)}")
+    st.html(prose_html(f"**{label}** {tuple(default.shape)}"))
     for r in range(rows):
         # A horizontal container per row of several, not st.columns (and none for a column
         # vector): every container is one more element to send and lay out on each slider move.
@@ -500,55 +542,33 @@ def analyze_or_explain(example: Example, values: dict, wrt: str, lang: str) -> A
 
 
 def render_output(example: Example, analysis: Analysis, lang: str) -> None:
-    st.subheader(UI["output"](lang))
-    y = example.output_name
-    st.html(figures.html_matrix(y, analysis.output))
-    st.caption(UI["shape_of"](lang, shape=tuple(analysis.output.shape)))
+    shape = UI["shape_of"](lang, shape=tuple(analysis.output.shape))
+    heading = prose_html(f"### {UI['output'](lang)}")
+    st.html(heading + html_matrix(example.output_name, analysis.output) + prose_html(shape, caption=True))
     if analysis.nonfinite:
         st.warning(UI["nonfinite"](lang))
 
 
 def render_jacobian(example: Example, analysis: Analysis, lang: str) -> None:
-    st.subheader(UI["jacobian"](lang))
     y, x = example.output_name, analysis.wrt
     y_shape, x_shape = analysis.output.shape, analysis.jacobian.shape[analysis.output.ndim :]
-    st.markdown(
-        UI["jacobian_shape"](
-            lang, y=tuple(y_shape), x=tuple(x_shape), j=analysis.jacobian.shape, n=analysis.jacobian.size
-        )
+    shape = UI["jacobian_shape"](
+        lang, y=tuple(y_shape), x=tuple(x_shape), j=analysis.jacobian.shape, n=analysis.jacobian.size
     )
-    st.markdown(example.insight(lang))
+    st.html(prose_html(f"### {UI['jacobian'](lang)}\n\n{shape}\n\n{example.insight(lang)}"))
     if st.toggle(UI["flatten"](lang), key="flat", bind="query-params"):
-        st.caption(UI["flat_caption"](lang, y=y, x=x))
+        st.html(prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
         show_figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
     else:
-        st.caption(UI["slices_caption"](lang, y=y, x=x))
+        st.html(prose_html(UI["slices_caption"](lang, y=y, x=x), caption=True))
         show_figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
-
-
-PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
-
-
-def plotly_url() -> str:
-    """Where Streamlit's static file serving puts static/plotly-cartesian.min.js.
-
-    The partial bundle (1.5 MB, from npm's plotly.js-cartesian-dist-min, the plotly.js version
-    that the plotly package is built for) starts in ~0.8 s here; the full plotly.js in ~2 s.
-    """
-    base = st.get_option("server.baseUrlPath").strip("/")
-    return f"/{base}/app/static/{PLOTLY_JS}" if base else f"/app/static/{PLOTLY_JS}"
-
-
-heatmap = st.components.v2.component(
-    "jacobian_explorer.heatmap", js=(Path(__file__).with_name("heatmap.js")).read_text(), isolate_styles=False
-)
 
 
 def show_figure(figure, key: str) -> None:
     """A figure that a slider move restyles in place (see heatmap.js); Streamlit's chart if it cannot."""
     label = UI["heatmap"](language(), panels=", ".join(figures.panel_titles(figure)[:6]))
     if st.get_option("server.enableStaticServing"):
-        heatmap(data={"figure": figure.to_json(), "plotly": plotly_url(), "label": label}, key=key)
+        heatmap(data={"figure": figures.figure_json(figure), "plotly": plotly_url(), "label": label}, key=key)
     else:  # run without the project's .streamlit/config.toml: nothing serves Plotly.js to the component
         st.plotly_chart(figure, width="content", key=key, theme=None, alt=label)
 
@@ -556,40 +576,37 @@ def show_figure(figure, key: str) -> None:
 def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
     """The flat Jacobian, then its column sums beside tape.gradient (the lesson's core)."""
     y, x = example.output_name, analysis.wrt
-    st.subheader(UI["jacobian"](lang))
-    st.caption(UI["flat_caption"](lang, y=y, x=x))
+    st.html(prose_html(f"### {UI['jacobian'](lang)}") + prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
     show_figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
     rows = {LESSON_TEXT["column_sums"](lang): analysis.column_sums, UI["tape_gradient"](lang): analysis.gradient}
     st.table(figures.rows_table(rows, x))  # static: the interactive grid cost ~150 ms per slider move
-    st.markdown(LESSON_TEXT["why"](lang, x=x, y=y))
+    st.html(prose_html(LESSON_TEXT["why"](lang, x=x, y=y)))
 
 
 def render_gradient(example: Example, values: dict, analysis: Analysis, lang: str) -> Analysis:
     """Slices + … = gradient, with upstream weights; returns the analysis for those weights."""
     y, x = example.output_name, analysis.wrt
-    st.subheader(UI["to_gradient"](lang))
-    st.markdown(UI["to_gradient_intro"](lang, y=y, x=x))
+    st.html(prose_html(f"### {UI['to_gradient'](lang)}\n\n{UI['to_gradient_intro'](lang, y=y, x=x)}"))
     upstream = np.ones_like(analysis.output)
     # A toggle, not an expander: a collapsed expander's sliders would still be redrawn on every move.
     if st.toggle(UI["upstream"](lang), key="weights", bind="query-params"):
-        st.markdown(UI["vjp_note"](lang, y=y, x=x, shape=tuple(analysis.output.shape)))
+        st.html(prose_html(UI["vjp_note"](lang, y=y, x=x, shape=tuple(analysis.output.shape))))
         upstream = slider_matrix(UPSTREAM, "v", upstream, (-3.0, 3.0), 0.5)
     weighted = analysis if np.all(upstream == 1) else analyze(example.fn, values, x, upstream=upstream)
     figure = figures.sum_equation(
         weighted.jacobian, weighted.upstream, weighted.gradient, y, x, UI["tape_gradient"](lang)
     )
     show_figure(figure, "sum")
-    left, right = st.columns(2)
-    left.markdown(UI["tape_returns"](lang))
-    left.html(figures.html_matrix("∇", weighted.gradient, subscript=x))
-    right.markdown(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
+    returned = prose_html(UI["tape_returns"](lang)) + html_matrix("∇", weighted.gradient, subscript=x)
+    agrees = prose_html(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
+    st.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
     return weighted
 
 
 def render_check(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
     """The largest differences from the closed form and from finite differences, as one element.
 
-    One Markdown element, not metrics in a row: each element costs the browser time on every move.
+    One HTML element, not metrics in a row: each element costs the browser time on every move.
     """
     fd = f"- {UI['check_fd'](lang)}: **{analysis.finite_difference_error:.2g}**"
     if example.closed_form is None:
@@ -597,11 +614,11 @@ def render_check(example: Example, values: dict, analysis: Analysis, lang: str) 
     else:
         exact = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
         closed = f"- {UI['check_closed'](lang)}: **{max_abs_difference(analysis.jacobian, exact):.2g}**"
-    st.markdown(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}")
+    st.html(prose_html(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}"))
 
 
 def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
-    st.subheader(UI["code"](lang))
+    st.html(prose_html(f"### {UI['code'](lang)}"))
     st.code(tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang), language="python")
 
 

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import tensorflow as tf
-
+from jaccore._tensorflow import tf
 from jaccore.engine import InputError
 from jaccore.translations import Text
 

@@ -1,4 +1,4 @@
-"""Plotly figures of a Jacobian: pure functions from numpy arrays (and labels) to go.Figure.
+"""Plotly figures of a Jacobian: pure functions from numpy arrays (and labels) to figure specs.
 
 Every figure is one heatmap on one pair of axes: the panels (one slice of the Jacobian each)
 are tiled into a single matrix with empty cells between them. Plotly's cost grows with the
@@ -6,16 +6,21 @@ number of axes, not of cells, so a slider move repaints one trace per figure ins
 per panel. Panels are drawn as matrices (row 0 on top) in one diverging colour scale centred at
 zero: the same colour means the same number everywhere in a figure. `layout.meta` records where
 each panel sits, so that tests and readers of the JSON can take the panels back out.
+
+A figure is Plotly's JSON schema as a dict ({"data": [...], "layout": {...}}), not a go.Figure:
+go.Figure validates every property as it is built, ~3 ms a figure on every slider move. The tests
+validate what every builder returns, once, with go.Figure.
 """
 
 import base64
 import html
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.colors
-import plotly.graph_objects as go
+import plotly.io
 
 # Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
 # app's chart component can draw the same scale as its own colour key (see heatmap.js).
@@ -71,11 +76,7 @@ def _extent(values: np.ndarray) -> float:
 
 
 def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str], cols: int, labelled: bool) -> dict:
-    """One heatmap of the panels tiled `cols` per row, each with its title above it, as a spec.
-
-    Builders adjust the spec (a dict) and make it a go.Figure once: Plotly
-    validates a figure on every change, so changing a finished figure costs far more.
-    """
+    """One heatmap of the panels tiled `cols` per row, each with its title above it."""
     blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
     h, w = blocks[0].shape
     z = _tile(blocks, cols, np.nan)
@@ -118,14 +119,20 @@ def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str
     return dict(data=[heatmap], layout=layout)
 
 
-def panel_titles(figure: go.Figure) -> list[str]:
+def figure_json(figure: dict) -> str:
+    """The figure as Plotly.js reads it (numpy arrays as lists, NaN as null: a gap)."""
+    return plotly.io.to_json(figure, validate=False)
+
+
+def panel_titles(figure: dict) -> list[str]:
     """The titles above a figure's panels (not the + and = signs between them), as plain text."""
-    return [a.text.replace("<br>", " ") for a in figure.layout.annotations if not a.text.startswith("<b>")]
+    texts = [note["text"] for note in figure["layout"]["annotations"]]
+    return [text.replace("<br>", " ") for text in texts if not text.startswith("<b>")]
 
 
-def panels_of(figure: go.Figure | dict) -> list[np.ndarray]:
-    """The panels back out of a tiled figure (a go.Figure, or its JSON as a dict)."""
-    spec = figure.to_plotly_json() if isinstance(figure, go.Figure) else figure
+def panels_of(figure) -> list[np.ndarray]:
+    """The panels back out of a tiled figure (a spec, its JSON read back, or a go.Figure of it)."""
+    spec = figure if isinstance(figure, dict) else figure.to_plotly_json()
     z, meta = _array(spec["data"][0]["z"]), spec["layout"]["meta"]
     h, w = meta["panel_shape"]
     return [z[r : r + h, c : c + w] for r, c in meta["panels"]]
@@ -139,7 +146,7 @@ def _array(z: object) -> np.ndarray:
     return values.reshape([int(n) for n in str(z.get("shape", values.size)).split(",")])
 
 
-def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> go.Figure:
+def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
     """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x."""
     cols = as_matrix(np.empty(y_shape)).shape[1]
     values, hovers, titles = [], [], []
@@ -148,10 +155,10 @@ def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_na
         values.append(jacobian[i])
         hovers.append(_hover(jacobian[i], lambda k, y_label=y_label: f"∂{y_label}/∂{index_label(x_name, k)}"))
         titles.append(f"∂{y_label}/∂{x_name}")
-    return go.Figure(_panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS))
+    return _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
 
 
-def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> go.Figure:
+def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
     """J.reshape(y.size, x.size): row r = output element r, column c = input element c (row-major)."""
     x_shape = jacobian.shape[len(y_shape) :]
     y_labels = [index_label(y_name, i) for i in element_indices(y_shape)]
@@ -169,12 +176,12 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
                            tickvals=list(range(len(x_labels))), ticktext=x_labels)  # fmt: skip
     layout["yaxis"] = dict(layout["yaxis"], **labelled, tickvals=list(range(len(y_labels))), ticktext=y_labels)
     layout["annotations"][0].update(y=-0.5, yshift=40)
-    return go.Figure(spec)
+    return spec
 
 
 def sum_equation(
     jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, tape_label: str
-) -> go.Figure:
+) -> dict:
     """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, in a row, then what the tape returned.
 
     Σ is computed here from the slices, independently of the tape's gradient beside it.
@@ -199,7 +206,7 @@ def sum_equation(
         layout["annotations"].append(
             dict(text=f"<b>{sign}</b>", x=n * (w + 1) + w, y=(h - 1) / 2, showarrow=False, font=dict(size=16))
         )
-    return go.Figure(spec)
+    return spec
 
 
 def jacobian_table(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> pd.DataFrame:
@@ -220,6 +227,48 @@ def rows_table(rows: dict[str, np.ndarray], name: str) -> pd.DataFrame:
     """Arrays of one shape side by side as rows of a table, one column per element."""
     columns = [index_label(name, k) for k in element_indices(next(iter(rows.values())).shape)]
     return pd.DataFrame([np.ravel(v) for v in rows.values()], index=list(rows), columns=columns)
+
+
+# The look of Streamlit's headings, text and captions, for prose_html. Colours are inherited or
+# translucent, so that the text follows the light or dark theme.
+PROSE_CSS = """<style>
+.jx-prose h3 {font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em;
+  margin: 0; padding: 0.75rem 0 1rem}
+.jx-prose p, .jx-prose ul {margin: 0 0 1rem}
+.jx-prose > :last-child {margin-bottom: 0}
+.jx-prose ul {padding-left: 1.1rem}
+.jx-prose li {margin: 0.2rem 0; padding-left: 0.3rem}
+.jx-prose strong {font-weight: 600}
+.jx-prose code {font-family: "Source Code Pro", monospace; font-size: 0.75em; padding: 0.2em 0.4em;
+  border-radius: 0.25rem; background: rgba(128, 128, 128, 0.12)}
+.jx-caption, .jx-caption p {font-size: 0.875rem; line-height: 1.6}
+.jx-caption {opacity: 0.6}
+.jx-row {display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 3rem}
+</style>"""
+_CODE, _BOLD = re.compile(r"`([^`]+)`"), re.compile(r"\*\*(.+?)\*\*")
+
+
+def prose_html(markdown: str, caption: bool = False) -> str:
+    """The app's sentences as HTML, escaped: paragraphs, '### ' headings, '- ' lists, **bold**, `code`.
+
+    For the text a slider move redraws: Streamlit parses every st.markdown element again on each
+    move (~2.5 ms each here, a dozen per page); st.html costs a fifth of that. Only the marks
+    above are read; anything else (links, emphasis, LaTeX) stays as typed.
+    """
+    blocks = []
+    for block in markdown.strip().split("\n\n"):
+        lines = block.splitlines()
+        if block.startswith("### "):
+            blocks.append(f"<h3>{_inline(block[4:])}</h3>")
+        elif all(line.startswith("- ") for line in lines):
+            blocks.append("<ul>" + "".join(f"<li>{_inline(line[2:])}</li>" for line in lines) + "</ul>")
+        else:
+            blocks.append(f"<p>{_inline(' '.join(lines))}</p>")
+    return f'<div class="jx-prose{" jx-caption" if caption else ""}">{"".join(blocks)}</div>'
+
+
+def _inline(text: str) -> str:
+    return _BOLD.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False)))
 
 
 def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:
@@ -248,7 +297,7 @@ def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 
     )
 
 
-def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> go.Figure:
+def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
     """A batch's full Jacobian (B, n_out, B, n_in) as a B×B grid of blocks ∂y[b]/∂x[c], diagonal outlined.
 
     The outlined diagonal blocks are what tape.batch_jacobian keeps; the others it drops.
@@ -267,4 +316,4 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> go.Figure:
         r, c = b * (h + 1), b * (w + 1)
         rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
         spec["layout"].setdefault("shapes", []).append(rect)
-    return go.Figure(spec)
+    return spec

@@ -67,6 +67,11 @@ function drawLabels(layer, layout) {
 
 export default function (component) {
   const { data, parentElement } = component;
+  // No figure: only start Plotly.js, while the server is still busy (the first run's TensorFlow).
+  if (!data.figure) {
+    loadPlotly(data.plotly).catch(() => {});
+    return;
+  }
   let chart = parentElement.querySelector("div.jacobian-heatmap");
   if (!chart) {
     const row = document.createElement("div");

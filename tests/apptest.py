@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,9 +27,12 @@ def errors(app: AppTest) -> list[str]:
 
 def charts(app: AppTest) -> dict[str, dict]:
     """Every chart on the page, by its key, as the figure's JSON: the app's heatmap component, or
-    st.plotly_chart where the app falls back to it."""
+    st.plotly_chart where the app falls back to it. Each is validated as Plotly reads it (go.Figure
+    raises on a property it does not know): the app sends its figures unvalidated."""
     found = {e.proto.id: json.loads(json.loads(e.proto.json)["figure"]) for e in app.get("bidi_component")}
     found |= {e.proto.id: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
+    for figure in found.values():
+        go.Figure(figure)
     return {element_id.rsplit("-", 1)[-1]: figure for element_id, figure in found.items()}
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures. TensorFlow is imported here, once, through jaccore (which silences its log)."""
+"""Shared fixtures. TensorFlow is imported here, once, with the catalog (jaccore/_tensorflow.py silences its log)."""
 
 import numpy as np
 import pytest

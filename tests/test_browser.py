@@ -143,14 +143,32 @@ def test_downloads_hold_the_numbers_on_screen(page, server, slug):
     np.testing.assert_array_equal(gradient, expected.gradient)
 
 
+# What a first visit shows, in order: the loading spinner, the page's title, and whether the sidebar
+# listed the page files by name while loading (the old multipage API's navigation, "streamlit app").
+FIRST_SEEN = """
+window.__seen = [];
+new MutationObserver(() => {
+  const see = (what, found) => { if (found && !window.__seen.includes(what)) window.__seen.push(what); };
+  const spinner = document.querySelector('[data-testid="stSpinner"]');
+  const nav = document.querySelector('[data-testid="stSidebarNav"]');
+  see('spinner', spinner);
+  see('title', document.querySelector('h1'));
+  see('file names while loading', spinner && nav?.textContent.includes('streamlit app'));
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
 @pytest.mark.parametrize("slug", PAGES)
 def test_deep_link_as_first_visit_to_a_fresh_server(browser, slug):
-    """Streamlit runs a `pages/` folder the old way until st.navigation has run once."""
+    """Streamlit runs a `pages/` folder the old way until st.navigation has run once; the reader
+    sees the loading spinner while TensorFlow loads, then the page, and never the file names."""
     with streamlit_server() as (url, _):
         page = browser.new_page()
+        page.add_init_script(FIRST_SEEN)
         try:
             visit(page, url, slug)
             assert_healthy(page)
+            assert page.evaluate("() => window.__seen") == ["spinner", "title"]
             assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("\n") >= len(NAVIGATION) + len(
                 BEYOND
             )

@@ -1,14 +1,23 @@
-"""The figure builders on small arrays: pure functions, numpy in, Plotly figure out."""
+"""The figure builders on small arrays: pure functions, numpy in, a Plotly figure spec out.
+
+Each spec is read through go.Figure (`drawn`), which validates it as Plotly does; the app does not.
+"""
 
 import re
 
 import numpy as np
+import plotly.graph_objects as go
 import plotly.offline
 import pytest
 
 from jaccore import figures
 from jaccore.explorer import PLOTLY_JS
 from tests.apptest import ROOT
+
+
+def drawn(spec: dict) -> go.Figure:
+    """The spec as Plotly reads it: go.Figure raises on any property Plotly does not know."""
+    return go.Figure(spec)
 
 
 def jacobian_of_matmul_wrt_a() -> np.ndarray:
@@ -29,7 +38,7 @@ def test_index_labels():
 
 
 def test_slice_grid_has_one_panel_per_output_element():
-    figure = figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
+    figure = drawn(figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A"))
     assert len(figure.data) == 1  # one trace on one pair of axes, however many panels
     slices = figures.panels_of(figure)
     assert len(slices) == 4
@@ -47,29 +56,29 @@ def test_slice_grid_has_one_panel_per_output_element():
 
 
 def test_slice_grid_of_a_scalar_input_and_scalar_output():
-    figure = figures.slice_grid(np.array([1.0, 3.0]).reshape(1, 2), (1, 2), "y", "a")
+    figure = drawn(figures.slice_grid(np.array([1.0, 3.0]).reshape(1, 2), (1, 2), "y", "a"))
     assert [p.tolist() for p in figures.panels_of(figure)] == [[[1.0]], [[3.0]]]
     assert np.asarray(figure.data[0].text)[0, 2] == "∂y[0,1]/∂a = 3"
-    single = figures.slice_grid(np.array([[[[3.0, 4.0]]]]), (1, 1), "z", "x")
+    single = drawn(figures.slice_grid(np.array([[[[3.0, 4.0]]]]), (1, 1), "z", "x"))
     assert [p.tolist() for p in figures.panels_of(single)] == [[[3.0, 4.0]]]
 
 
 def test_large_jacobians_are_not_labelled_cell_by_cell():
     big = np.zeros((4, 8, 4, 8))
-    assert figures.slice_grid(big, (4, 8), "y", "x").data[0].texttemplate is None
-    assert figures.slice_grid(np.zeros((2, 2, 2, 2)), (2, 2), "y", "x").data[0].texttemplate is not None
+    assert drawn(figures.slice_grid(big, (4, 8), "y", "x")).data[0].texttemplate is None
+    assert drawn(figures.slice_grid(np.zeros((2, 2, 2, 2)), (2, 2), "y", "x")).data[0].texttemplate is not None
 
 
 def test_all_zero_and_nan_jacobians_still_draw():
-    figure = figures.slice_grid(np.zeros((1, 2, 1, 2)), (1, 2), "y", "x")
+    figure = drawn(figures.slice_grid(np.zeros((1, 2, 1, 2)), (1, 2), "y", "x"))
     assert figure.layout.coloraxis.cmax == 1.0
-    nan = figures.slice_grid(np.array([[[[np.nan, 1.0]]]]), (1, 1), "z", "x")
+    nan = drawn(figures.slice_grid(np.array([[[[np.nan, 1.0]]]]), (1, 1), "z", "x"))
     assert np.asarray(nan.data[0].text)[0, 0] == "∂z[0,0]/∂x[0,0] = nan"
     assert nan.layout.coloraxis.cmax == 1.0
 
 
 def test_flat_matrix_is_outputs_by_inputs_in_row_major_order():
-    figure = figures.flat_matrix(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
+    figure = drawn(figures.flat_matrix(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A"))
     (z,) = figures.panels_of(figure)
     assert z.shape == (4, 4)
     np.testing.assert_array_equal(z, jacobian_of_matmul_wrt_a().reshape(4, 4))
@@ -83,7 +92,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     jacobian = jacobian_of_matmul_wrt_a()
     v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
     tape = np.tensordot(v, jacobian, axes=2)
-    figure = figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient")
+    figure = drawn(figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient"))
     shown = figures.panels_of(figure)
     assert len(shown) == 4 + 2
     np.testing.assert_array_equal(shown[1], 2 * jacobian[0, 1])
@@ -96,7 +105,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
 
 def test_sum_equation_summarises_many_slices():
     jacobian = np.ones((5, 4, 3))
-    figure = figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape")
+    figure = drawn(figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape"))
     shown = figures.panels_of(figure)
     assert len(shown) == figures.MAX_SUM_TERMS + 2
     np.testing.assert_array_equal(shown[-2].ravel(), [20, 20, 20])  # all 20 slices summed
@@ -115,6 +124,18 @@ def test_tables_and_matrices():
     assert [re.findall(r">([^<]*)</td>", row) for row in cells] == [["19", "22"], ["43", "50.5"]]
     assert "Y ∈ ℝ<sup>9 × 9</sup>" in figures.html_matrix("Y", np.zeros((9, 9)))
     assert "&lt;b&gt;" in figures.html_matrix("<b>", np.ones(1))  # names are escaped
+
+
+def test_prose_html_reads_the_marks_the_sentences_use_and_escapes_the_rest():
+    shown = figures.prose_html("### Check\n\n- closed form: **1e-07**\n- `x < y`\n\nLargest |difference|.")
+    assert shown == (
+        '<div class="jx-prose"><h3>Check</h3><ul><li>closed form: <strong>1e-07</strong></li>'
+        "<li><code>x &lt; y</code></li></ul><p>Largest |difference|.</p></div>"
+    )
+    caption = figures.prose_html("y_i and x_i, [2x₁, 2x₂]\non two lines", caption=True)
+    assert caption == '<div class="jx-prose jx-caption"><p>y_i and x_i, [2x₁, 2x₂] on two lines</p></div>'
+    hostile = figures.prose_html("**<script>alert(1)</script>** `<img onerror=x>`")
+    assert "<script>" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
 
 
 def test_the_served_plotly_js_matches_the_plotly_package():

@@ -10,13 +10,14 @@ from tests.apptest import ROOT
 
 STDLIB = set(sys.stdlib_module_names)
 ALLOWED = {  # third-party and project imports each module may make
-    "engine": {"numpy", "tensorflow"},
-    "catalog": {"numpy", "tensorflow", "jaccore"},
+    "_tensorflow": {"tensorflow"},  # the one import of TensorFlow, without Keras
+    "engine": {"numpy", "jaccore"},
+    "catalog": {"numpy", "jaccore"},
     "translations": set(),
-    "expression": {"tensorflow", "jaccore"},
+    "expression": {"jaccore"},
     "figures": {"numpy", "pandas", "plotly"},
     "explorer": {"numpy", "streamlit", "jaccore"},
-    "__init__": {"jaccore", "tensorflow"},  # imports TensorFlow first, without Keras
+    "__init__": set(),  # light: its names load their modules on first use
 }
 
 
@@ -44,7 +45,15 @@ def test_only_the_explorer_imports_streamlit():
 
 def test_keras_stays_unloaded():
     """Streamlit calls keras.backend.clear_session() after each rerun if Keras is loaded, which
-    empties TensorFlow's kernel cache and makes every slider move ~30 ms slower (jaccore/__init__.py)."""
+    empties TensorFlow's kernel cache and makes every slider move ~30 ms slower (jaccore/_tensorflow.py)."""
     probe = "import sys, jaccore.explorer, jaccore.engine as e; print('keras' in sys.modules, e.tf.__name__)"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.stdout.split() == ["False", "tensorflow"], result.stderr[-2000:]
+
+
+def test_importing_the_package_does_not_load_tensorflow():
+    """The explorer must be able to show its loading state before TensorFlow loads (seconds)."""
+    loaded = "'tensorflow' in sys.modules"
+    probe = f"import sys, jaccore; print({loaded}, jaccore.analyze.__name__, {loaded})"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False", "analyze", "True"], result.stderr[-2000:]
