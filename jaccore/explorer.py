@@ -85,7 +85,7 @@ from jaccore.engine import (  # noqa: E402
     reverse_mode,
 )
 from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression  # noqa: E402
-from jaccore.figures import element_indices, html_matrix, index_label, prose_html  # noqa: E402
+from jaccore.figures import code_html, element_indices, html_matrix, index_label, prose_html  # noqa: E402
 from jaccore.translations import (  # noqa: E402
     BATCH,
     CHAIN,
@@ -457,9 +457,10 @@ def render_inputs_header(example: Example, lang: str) -> None:
 def render_sliders(example: Example, lang: str) -> dict[str, np.ndarray]:
     """A slider per element of every input, laid out in the input's shape; returns the values."""
     values = {}
-    for column, (name, default) in zip(
-        st.columns(len(example.inputs), gap="large"), example.inputs.items(), strict=True
-    ):
+    # Columns side by side for several inputs; none for one (each container is sent on every move).
+    several = len(example.inputs) > 1
+    columns = st.columns(len(example.inputs), gap="large") if several else [contextlib.nullcontext()]
+    for column, (name, default) in zip(columns, example.inputs.items(), strict=True):
         with column:
             if default.size > MAX_SLIDERS:
                 note = PLAYGROUND["too_many_sliders"](lang, name=name, n=default.size, seed=seed())
@@ -618,8 +619,8 @@ def render_check(example: Example, values: dict, analysis: Analysis, lang: str) 
 
 
 def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
-    st.html(prose_html(f"### {UI['code'](lang)}"))
-    st.code(tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang), language="python")
+    code = tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang)
+    st.html(prose_html(f"### {UI['code'](lang)}") + code_html(code))
 
 
 def render_downloads(example: Example, wrt: str, shown: Mapping[str, Analysis], lang: str) -> None:

@@ -1,5 +1,6 @@
 """Helpers to drive the app with Streamlit's AppTest, the way the router finds its pages."""
 
+import html
 import json
 import re
 from pathlib import Path
@@ -45,6 +46,15 @@ def texts(app: AppTest) -> list[str]:
     ]
     found += [w.label for kind in ("slider", "radio", "selectbox", "toggle", "button") for w in app.get(kind)]
     return found
+
+
+def shown_code(app: AppTest) -> str:
+    """The TensorFlow code on the page, as plain text (it is shown as highlighted HTML)."""
+    for element in app.html:
+        block = re.search(r'<pre class="jx-code"><code>(.*?)</code></pre>', element.value, re.DOTALL)
+        if block:
+            return html.unescape(re.sub(r"<[^>]+>", "", block.group(1)))
+    raise AssertionError("no code on the page")
 
 
 def shown_matrix(app: AppTest, label: str) -> np.ndarray:

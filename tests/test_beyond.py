@@ -6,14 +6,14 @@ import pytest
 
 from jaccore.catalog import CHAINS, chain_slug
 from jaccore.figures import panels_of as panels
-from tests.apptest import charts, errors, open_page, texts
+from tests.apptest import charts, errors, open_page, shown_code, texts
 
 
 def test_playground_default_formula_shows_every_section():
     app = open_page("playground")
     assert errors(app) == [] and not app.error
     assert {"slices", "sum"} <= set(charts(app))
-    assert "tf.tanh(((W @ x) + b))" in app.code[0].value
+    assert "tf.tanh(((W @ x) + b))" in shown_code(app)
     assert [r.value for r in app.radio if r.key == "wrt"] == ["W"]
 
 

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not N
 PAGES = ["home", *NAVIGATION, *BEYOND]
 # What a reader sees change: the matrices of numbers and the text Plotly draws in the charts.
 SHOWN = """() => Array.from(document.querySelectorAll(
-  '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text'
+  '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text, [data-testid="stMain"] .jacobian-cells'
 )).map(e => e.textContent).join('|')"""
 
 
@@ -88,17 +88,25 @@ def test_keyboard_slider_move_changes_the_page(page, server, slug):
     assert float(thumb.get_attribute("aria-valuetext")) == pytest.approx(value + step)
 
 
+# The numbers written over the first chart's cells, row by row ("" for the gaps between panels).
+CELLS = "() => Array.from(document.querySelector('.jacobian-cells').children).map(cell => cell.textContent)"
+
+
 def test_a_slider_move_redraws_charts_in_place(page, server):
-    """The heatmap component restyles its chart (Plotly.react): same element, new numbers."""
-    visit(page, server, "square")  # y = x ⊙ x: the Jacobian 2·diag(x) changes with x
+    """The heatmap component restyles its chart (Plotly.react): the same element, and new numbers
+    over its cells. y = x ⊙ x with x = [[1, 2]]: the slices of 2·diag(x) side by side, a gap between."""
+    visit(page, server, "square")
     page.wait_for_timeout(300)
     chart = page.locator(".js-plotly-plot").first
     chart.evaluate("element => { element.dataset.mark = 'before'; }")
     assert chart.get_attribute("aria-label") == "Heatmap: ∂y[0,0]/∂x, ∂y[0,1]/∂x"
-    before = chart.inner_text()
-    page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+    assert page.evaluate(CELLS) == ["2", "0", "", "0", "4"]
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    value, step = float(thumb.get_attribute("aria-valuetext")), float(thumb.get_attribute("step"))
+    thumb.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("before => document.querySelector('.js-plotly-plot').innerText !== before", arg=before)
+    expected = [f"{2 * (value + step):.3g}", "0", "", "0", "4"]
+    page.wait_for_function(f"expected => JSON.stringify(({CELLS})()) === JSON.stringify(expected)", arg=expected)
     assert page.locator('.js-plotly-plot[data-mark="before"]').count() == 1
 
 

@@ -3,6 +3,7 @@
 Each spec is read through go.Figure (`drawn`), which validates it as Plotly does; the app does not.
 """
 
+import html
 import re
 
 import numpy as np
@@ -136,6 +137,17 @@ def test_prose_html_reads_the_marks_the_sentences_use_and_escapes_the_rest():
     assert caption == '<div class="jx-prose jx-caption"><p>y_i and x_i, [2x₁, 2x₂] on two lines</p></div>'
     hostile = figures.prose_html("**<script>alert(1)</script>** `<img onerror=x>`")
     assert "<script>" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_code_html_marks_python_tokens_and_keeps_the_source():
+    source = 'import tensorflow as tf\n\nA = tf.constant([[1.0, 2.0]])  # đầu vào\nprint("x<y", 3e-2)'
+    shown = figures.code_html(source)
+    assert shown.startswith('<pre class="jx-code"><code><span class="kw">import</span> tensorflow')
+    assert '<span class="nu">2.0</span>' in shown and '<span class="co"># đầu vào</span>' in shown
+    assert '<span class="st">&quot;x&lt;y&quot;</span>' in shown
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
+    unreadable = figures.code_html("x = (\n<b>")
+    assert html.unescape(re.sub(r"<[^>]+>", "", unreadable)) == "x = (\n<b>" and "<b>" not in unreadable
 
 
 def test_the_served_plotly_js_matches_the_plotly_package():

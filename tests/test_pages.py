@@ -8,7 +8,7 @@ from jaccore.catalog import BEYOND, EXAMPLES, LESSONS, NAVIGATION, page_title
 from jaccore.engine import trace_count
 from jaccore.figures import panels_of as panels
 from jaccore.translations import UI
-from tests.apptest import ROOT, charts, errors, open_page, shown_matrix, texts
+from tests.apptest import ROOT, charts, errors, open_page, shown_code, shown_matrix, texts
 
 PAGES = ["home", *NAVIGATION, *BEYOND]
 
@@ -100,7 +100,7 @@ def test_upstream_weights_make_a_vector_jacobian_product(slug):
     shown = panels(charts(app)["sum"])
     np.testing.assert_allclose(shown[-1].ravel(), expected.ravel(), rtol=1e-5)  # tape.gradient(…, v)
     np.testing.assert_allclose(shown[-2].ravel(), expected.ravel(), rtol=1e-5)  # Σ of weighted slices
-    assert "output_gradients=v" in app.code[0].value
+    assert "output_gradients=v" in shown_code(app)
 
 
 @pytest.mark.parametrize("slug", PAGES)
