@@ -30,7 +30,9 @@ def charts(app: AppTest) -> dict[str, dict]:
     """Every chart on the page, by its key, as the figure's JSON: the app's heatmap component, or
     st.plotly_chart where the app falls back to it. Each is validated as Plotly reads it (go.Figure
     raises on a property it does not know): the app sends its figures unvalidated."""
-    found = {e.proto.id: json.loads(json.loads(e.proto.json)["figure"]) for e in app.get("bidi_component")}
+    data = {e.proto.id: json.loads(e.proto.json) for e in app.get("bidi_component")}
+    # A chart component with no figure only loads Plotly.js (the first run of a server).
+    found = {element_id: json.loads(d["figure"]) for element_id, d in data.items() if "figure" in d}
     found |= {e.proto.id: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
     for figure in found.values():
         go.Figure(figure)
