@@ -194,7 +194,7 @@ def render_explorer(example: Example, lang: str) -> None:
     """
     wrt = choose_wrt(example, lang)
     render_inputs_header(example, lang)
-    shown: dict[str, Analysis] = {}
+    shown: dict[str, object] = {}  # what the fragment last drew: the analysis, the code
     explore_example(example, wrt, shown, lang)
     render_downloads(example, wrt, shown, lang)
     render_self_check(example, shown, lang)
@@ -215,7 +215,7 @@ def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
     render_jacobian(example, analysis, lang)
     shown["analysis"] = render_gradient(example, values, analysis, lang)
     render_check(example, values, shown["analysis"], lang)
-    render_code(example, values, shown["analysis"], lang)
+    shown["code"] = render_code(example, values, shown["analysis"], lang)
 
 
 def render_lesson(slug: str) -> None:
@@ -620,13 +620,15 @@ def render_check(example: Example, values: dict, analysis: Analysis, lang: str) 
     st.html(prose_html(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}"))
 
 
-def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
+def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> str:
+    """The TensorFlow script that prints what the page shows; returned for its download."""
     code = tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang)
     st.html(prose_html(f"### {UI['code'](lang)}") + code_html(code))
+    return code
 
 
-def render_downloads(example: Example, wrt: str, shown: Mapping[str, Analysis], lang: str) -> None:
-    """The Jacobian and the gradient on screen as CSV and .npy, made when a reader clicks.
+def render_downloads(example: Example, wrt: str, shown: Mapping[str, object], lang: str) -> None:
+    """The Jacobian and the gradient on screen as CSV and .npy, and the script, made when a reader clicks.
 
     Below the fragment, so the buttons are not redrawn on every slider move; each file is made
     from `shown`, which the fragment keeps up to date, at the moment of the click.
@@ -640,6 +642,8 @@ def render_downloads(example: Example, wrt: str, shown: Mapping[str, Analysis], 
         "gradient_{}_{}.csv": lambda a: csv_bytes(figures.array_table(a.gradient, a.wrt)),
         "gradient_{}_{}.npy": lambda a: npy_bytes(a.gradient),
     }
+    if "code" in shown:  # the script on screen, as a file: the code block has no copy button
+        files["tensorflow_{}_{}.py"] = lambda _: shown["code"].encode()
     st.markdown(f"**{UI['downloads'](lang)}**")
     with st.container(horizontal=True):
         for pattern, write in files.items():
@@ -658,7 +662,7 @@ def npy_bytes(array: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def render_self_check(example: Example, shown: Mapping[str, Analysis], lang: str) -> None:
+def render_self_check(example: Example, shown: Mapping[str, object], lang: str) -> None:
     """Predict, then reveal: the wrong options are the mistakes learners really make.
 
     The questions are about shapes and meanings, not values: they hold for any slider position,

@@ -3,12 +3,14 @@
 Skipped, with the reason in pytest's summary, where Chromium is not installed.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import jaccore
-from jaccore.catalog import BEYOND, EXAMPLES, NAVIGATION, page_title
+from jaccore.catalog import BEYOND, EXAMPLES, NAVIGATION, page_title, tensorflow_code
 from jaccore.figures import index_label
 from jaccore.translations import UI
 from tests.browser import launch, missing_browser, streamlit_server, wait_until_done
@@ -149,6 +151,10 @@ def test_downloads_hold_the_numbers_on_screen(page, server, slug):
         page.get_by_role("button", name=f"gradient_{slug}_{wrt}.npy").click()
     gradient = np.load(npy_download.value.path())
     np.testing.assert_array_equal(gradient, expected.gradient)
+    with page.expect_download() as py_download:
+        page.get_by_role("button", name=f"tensorflow_{slug}_{wrt}.py").click()
+    script = Path(py_download.value.path()).read_text()
+    assert script == tensorflow_code(example, values, wrt, np.ones_like(expected.output), "en")
 
 
 # What a first visit shows, in order: the loading spinner, the page's title, and whether the sidebar
