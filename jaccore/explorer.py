@@ -406,11 +406,14 @@ def render_chain(slug: str) -> None:
     right.latex(EXAMPLES[outer_slug].formula)
     wrt = choose_wrt(CHAIN_EXAMPLES[chosen], lang)
     render_inputs_header(CHAIN_EXAMPLES[chosen], lang)
-    explore_chain(chosen, inner_slug, outer_slug, via, wrt, lang)
+    shown: dict[str, dict] = {}
+    explore_chain(chosen, inner_slug, outer_slug, via, wrt, shown, lang)
+    if "costs" in shown:  # shapes only: outside the fragment, not redrawn on every move
+        st.markdown(CHAIN["cost"](lang, **shown["costs"]))
 
 
 @st.fragment
-def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: str, lang: str) -> None:
+def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: str, shown: dict, lang: str) -> None:
     inner, outer, chain = EXAMPLES[inner_slug], EXAMPLES[outer_slug], CHAIN_EXAMPLES[chosen]
     values = render_sliders(chain, lang)
     f = analyze(inner.fn, {name: values[name] for name in inner.inputs}, wrt)
@@ -429,8 +432,7 @@ def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: 
     agree = CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}")
     reverse_agrees = CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}")
     st.html(prose_html(f"{agree}\n\n{reverse_agrees}") + html_matrix("∇", whole.gradient, subscript=wrt))
-    costs = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
-    st.markdown(CHAIN["cost"](lang, **costs))
+    shown["costs"] = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
 
 
 # Sections ----------------------------------------------------------------------------------
