@@ -40,15 +40,22 @@ function htmlLabels(figure) {
   return !xaxis.automargin && !yaxis.automargin && Array.isArray(xaxis.range) && Array.isArray(yaxis.range);
 }
 
+// Where a point of the data (x, y) is drawn, in pixels from the chart's top left corner.
+function plotArea(layout) {
+  const { l, r, t, b } = layout.margin;
+  const [x0, x1] = layout.xaxis.range;
+  const [y0, y1] = layout.yaxis.range;
+  return {
+    left: (x) => l + ((x - x0) / (x1 - x0)) * (layout.width - l - r),
+    top: (y) => t + ((y1 - y) / (y1 - y0)) * (layout.height - t - b),
+  };
+}
+
 function drawLabels(layer, layout) {
   const key = JSON.stringify([layout.annotations, layout.width, layout.height]);
   if (layer.dataset.drawn === key) return;
   layer.dataset.drawn = key;
-  const { l, r, t, b } = layout.margin;
-  const [x0, x1] = layout.xaxis.range;
-  const [y0, y1] = layout.yaxis.range;
-  const left = (x) => l + ((x - x0) / (x1 - x0)) * (layout.width - l - r);
-  const top = (y) => t + ((y1 - y) / (y1 - y0)) * (layout.height - t - b);
+  const { left, top } = plotArea(layout);
   layer.replaceChildren(
     ...layout.annotations.map((note) => {
       const label = document.createElement("div");
@@ -89,18 +96,16 @@ function threeDigits(value) {
 function drawCells(layer, layout, z) {
   const rows = z.length;
   const cols = z[0].length;
-  const { l, r, t, b } = layout.margin;
-  const width = (layout.width - l - r) / cols;
-  const height = (layout.height - t - b) / rows;
   const key = JSON.stringify([rows, cols, layout.width, layout.height, layout.margin]);
   if (layer.dataset.drawn !== key) {
     layer.dataset.drawn = key;
+    const { left, top } = plotArea(layout);  // cell (row, col) is centred on the point (col, row)
     const cells = [];
     for (let row = 0; row < rows; row += 1) {
       for (let col = 0; col < cols; col += 1) {
         const cell = document.createElement("span");
         cell.style.cssText =
-          `position:absolute;left:${l + (col + 0.5) * width}px;top:${t + (row + 0.5) * height}px;` +
+          `position:absolute;left:${left(col)}px;top:${top(row)}px;` +
           "transform:translate(-50%,-50%);font-size:12px;white-space:nowrap;pointer-events:none";
         cells.push(cell);
       }
