@@ -46,18 +46,18 @@ def plotly_url() -> str:
     return f"/{base}/app/static/{PLOTLY_JS}" if base else f"/app/static/{PLOTLY_JS}"
 
 
-heatmap = st.components.v2.component(
-    "jacobian_explorer.heatmap", js=(Path(__file__).with_name("heatmap.js")).read_text(), isolate_styles=False
+panel_component = st.components.v2.component(
+    "jacobian_explorer.panel", js=(Path(__file__).with_name("panel.js")).read_text(), isolate_styles=False
 )
 
 # A server's first run imports TensorFlow with the modules below: seconds. On a deep link that
 # first run is the page's own file (see use_router), which would leave the page blank meanwhile:
 # go to the router, whose spinner says that TensorFlow is loading. And let the browser start
-# Plotly.js in the meantime (~0.8 s): the chart component loads it when given no figure.
+# Plotly.js in the meantime (~0.8 s): the panel component loads it when given no blocks.
 use_router()
 if get_script_run_ctx(suppress_warning=True) is not None and st.get_option("server.enableStaticServing"):
     with st.sidebar:
-        heatmap(data={"plotly": plotly_url()}, key="plotly.preload")
+        panel_component(data={"plotly": plotly_url()}, key="plotly.preload")
 
 from jaccore import figures  # noqa: E402  (the imports below load TensorFlow)
 from jaccore.catalog import (  # noqa: E402
@@ -152,6 +152,41 @@ def navigation(lang: str) -> dict[str, list]:
     }
 
 
+# The live panel ----------------------------------------------------------------------------
+
+
+class Panel:
+    """What a fragment shows below its sliders, collected as blocks and sent as one element.
+
+    Each element a fragment draws costs the browser time on every slider move, changed or not
+    (~1 ms an HTML element here, a chart more): the panel component (panel.js) draws the text
+    and the charts of all the sections, and on a move rewrites only the blocks that changed.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[dict] = []
+
+    def html(self, markup: str) -> None:
+        self.blocks.append({"html": markup})
+
+    def figure(self, figure: dict, name: str) -> None:
+        """A chart, restyled in place on a slider move; `name` tells it apart from the others."""
+        label = UI["heatmap"](language(), panels=", ".join(figures.panel_titles(figure)[:6]))
+        self.blocks.append({"figure": figure, "name": name, "label": label})
+
+    def show(self) -> None:
+        if st.get_option("server.enableStaticServing"):
+            blocks = [{**b, "figure": figures.figure_json(b["figure"])} if "figure" in b else b for b in self.blocks]
+            panel_component(data={"blocks": blocks, "plotly": plotly_url()}, key="panel")
+            return
+        # Run without the project's .streamlit/config.toml, nothing serves Plotly.js to the component.
+        for block in self.blocks:
+            if "figure" in block:
+                st.plotly_chart(block["figure"], width="content", key=block["name"], theme=None, alt=block["label"])
+            else:
+                st.html(block["html"])
+
+
 # Pages -------------------------------------------------------------------------------------
 
 
@@ -189,19 +224,20 @@ def render_example(slug: str) -> None:
 def render_explorer(example: Example, lang: str) -> None:
     """The choice of x, the live sections the sliders feed, the downloads, then the self-check.
 
-    What does not follow the sliders stays outside the fragment: each element a fragment
-    draws costs the browser time on every slider move, changed or not.
+    What does not follow the sliders stays outside the fragment, the view switches too: each
+    element a fragment draws costs the browser time on every slider move, changed or not.
     """
     wrt = choose_wrt(example, lang)
     render_inputs_header(example, lang)
+    views = choose_views(lang, "flat", "weights")
     shown: dict[str, object] = {}  # what the fragment last drew: the analysis, the code
-    explore_example(example, wrt, shown, lang)
+    explore_example(example, wrt, views, shown, lang)
     render_downloads(example, wrt, shown, lang)
     render_self_check(example, shown, lang)
 
 
 @st.fragment
-def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
+def explore_example(example: Example, wrt: str, views: dict, shown: dict, lang: str) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page.
 
     `shown` receives the analysis on screen: a fragment rerun is called with the same arguments
@@ -211,11 +247,14 @@ def explore_example(example: Example, wrt: str, shown: dict, lang: str) -> None:
     analysis = analyze_or_explain(example, values, wrt, lang)
     if analysis is None:
         return
-    render_output(example, analysis, lang)
-    render_jacobian(example, analysis, lang)
-    shown["analysis"] = render_gradient(example, values, analysis, lang)
-    render_check(example, values, shown["analysis"], lang)
-    shown["code"] = render_code(example, values, shown["analysis"], lang)
+    upstream = render_upstream(analysis) if views["weights"] else None
+    panel = Panel()
+    render_output(panel, example, analysis, lang)
+    render_jacobian(panel, example, analysis, views["flat"], lang)
+    shown["analysis"] = render_gradient(panel, example, values, analysis, upstream, lang)
+    render_check(panel, example, values, shown["analysis"], lang)
+    shown["code"] = render_code(panel, example, values, shown["analysis"], lang)
+    panel.show()
 
 
 def render_lesson(slug: str) -> None:
@@ -229,17 +268,21 @@ def render_lesson(slug: str) -> None:
     st.latex(example.formula)
     wrt = choose_wrt(example, lang)
     render_inputs_header(example, lang)
+    views = choose_views(lang, "weights")
     shown: dict[str, Analysis] = {}
-    explore_lesson(example, wrt, shown, lang)
+    explore_lesson(example, wrt, views, shown, lang)
     render_self_check(example, shown, lang)
 
 
 @st.fragment
-def explore_lesson(example: Example, wrt: str, shown: dict, lang: str) -> None:
+def explore_lesson(example: Example, wrt: str, views: dict, shown: dict, lang: str) -> None:
     values = render_sliders(example, lang)
     analysis = analyze(example.fn, values, wrt)
-    render_column_sums(example, analysis, lang)
-    shown["analysis"] = render_gradient(example, values, analysis, lang)
+    upstream = render_upstream(analysis) if views["weights"] else None
+    panel = Panel()
+    render_column_sums(panel, example, analysis, lang)
+    shown["analysis"] = render_gradient(panel, example, values, analysis, upstream, lang)
+    panel.show()
 
 
 PLAYGROUND_DEFAULT = "tanh(W @ x + b)"
@@ -351,20 +394,22 @@ def explore_batch(example: Example, lang: str) -> None:
     diagonal = batch_jacobian(example.fn, values, "x")
     shape = UI["jacobian_shape"](lang, y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
                                  n=full.jacobian.size)  # fmt: skip
-    st.html(prose_html(f"### {BATCH['full'](lang)}") + prose_html(shape, caption=True))
-    show_figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
-    st.html(prose_html(f"### {BATCH['diagonal'](lang)}"))
-    show_figure(figures.slice_grid(diagonal, (diagonal.shape[0],), "y", "x"), "diagonal")
+    panel = Panel()
+    panel.html(prose_html(f"### {BATCH['full'](lang)}") + prose_html(shape, caption=True))
+    panel.figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
+    panel.html(prose_html(f"### {BATCH['diagonal'](lang)}"))
+    panel.figure(figures.slice_grid(diagonal, (diagonal.shape[0],), "y", "x"), "diagonal")
     dropped = full.jacobian.copy()  # the off-diagonal blocks: what independence assumes away
     for b in range(dropped.shape[0]):
         dropped[b, :, b, :] = 0
     share = np.linalg.norm(dropped) / max(np.linalg.norm(full.jacobian), 1e-30)
     gap = max_abs_difference(diagonal, np.einsum("bibk->bik", full.jacobian))
-    # One HTML element, not three metrics in columns: each element costs the browser time on every move.
+    # A list, not three metrics in columns: each element costs the browser time on every move.
     facts = [(BATCH["lost"](lang), f"{share:.0%}"), (BATCH["lost_max"](lang), f"{np.abs(dropped).max():.3g}"),
              (BATCH["gradient_gap"](lang), f"{gap:.3g}")]  # fmt: skip
     listed = "\n".join(f"- {label}: **{value}**" for label, value in facts)
-    st.html(prose_html(listed) + prose_html(BATCH["gap_help"](lang), caption=True))
+    panel.html(prose_html(listed) + prose_html(BATCH["gap_help"](lang), caption=True))
+    panel.show()
 
 
 def render_jacobian_sizes(lang: str) -> None:
@@ -421,17 +466,19 @@ def explore_chain(chosen: str, inner_slug: str, outer_slug: str, via: str, wrt: 
     g = analyze(outer.fn, outer_values, via)
     whole = analyze(chain.fn, values, wrt)
     composed = compose_jacobians(g.jacobian, f.jacobian, f.output.ndim)
+    panel = Panel()
     for label, jacobian, y_shape, y_name, x_name, key in (
         (CHAIN["j_f"](lang, x=wrt, s=f.jacobian.shape), f.jacobian, f.output.shape, "f", wrt, "j_f"),
         (CHAIN["j_g"](lang, s=g.jacobian.shape), g.jacobian, g.output.shape, "y", "f", "j_g"),
         (CHAIN["j"](lang, x=wrt, s=composed.shape), composed, whole.output.shape, "y", wrt, "j"),
     ):
-        st.html(prose_html(f"**{label}**"))
-        show_figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
+        panel.html(prose_html(f"**{label}**"))
+        panel.figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
     reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
     agree = CHAIN["agree"](lang, err=f"{max_abs_difference(composed, whole.jacobian):.2g}")
     reverse_agrees = CHAIN["reverse"](lang, err=f"{max_abs_difference(reverse, whole.gradient):.2g}")
-    st.html(prose_html(f"{agree}\n\n{reverse_agrees}") + html_matrix("∇", whole.gradient, subscript=wrt))
+    panel.html(prose_html(f"{agree}\n\n{reverse_agrees}") + html_matrix("∇", whole.gradient, subscript=wrt))
+    panel.show()
     shown["costs"] = chain_multiply_adds(whole.output.size, f.output.size, values[wrt].size)
 
 
@@ -486,11 +533,13 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
     for r in range(rows):
         # A horizontal container per row of several, not st.columns (and none for a column
         # vector): every container is one more element to send and lay out on each slider move.
-        with st.container(horizontal=True, gap="medium") if per_row > 1 else contextlib.nullcontext():
+        # Not wrapped: a row of the matrix stays a row, its sliders narrower in a narrow column.
+        row = st.container(horizontal=True, wrap=False, gap="medium") if per_row > 1 else contextlib.nullcontext()
+        with row:
             for index in indices[r * per_row : (r + 1) * per_row]:
                 values.append(
                     st.slider(
-                        index_label(name, index),
+                        index_label(label, index),
                         *value_range,
                         value=float(default[index]),
                         step=step,
@@ -524,6 +573,18 @@ def _number_in_range(text: str, lo: float, hi: float) -> bool:
     return math.isfinite(number) and lo <= number <= hi
 
 
+VIEWS = {"flat": UI["flatten"], "weights": UI["upstream"]}
+
+
+def choose_views(lang: str, *keys: str) -> dict[str, bool]:
+    """The view switches (flat Jacobian, upstream weights) in a row above the sliders.
+
+    Outside the fragment: a slider move does not redraw them; flipping one reruns the page.
+    """
+    with st.container(horizontal=True, gap="large"):
+        return {key: st.toggle(VIEWS[key](lang), key=key, bind="query-params") for key in keys}
+
+
 def choose_wrt(example: Example, lang: str) -> str:
     if len(example.wrt) == 1:
         return example.wrt[0]
@@ -546,86 +607,79 @@ def analyze_or_explain(example: Example, values: dict, wrt: str, lang: str) -> A
     return None
 
 
-def render_output(example: Example, analysis: Analysis, lang: str) -> None:
+def render_upstream(analysis: Analysis) -> np.ndarray:
+    """The upstream weights v, one slider per output element, below the inputs' sliders."""
+    return slider_matrix(UPSTREAM, "v", np.ones_like(analysis.output), (-3.0, 3.0), 0.5)
+
+
+def render_output(panel: Panel, example: Example, analysis: Analysis, lang: str) -> None:
     shape = UI["shape_of"](lang, shape=tuple(analysis.output.shape))
     heading = prose_html(f"### {UI['output'](lang)}")
-    st.html(heading + html_matrix(example.output_name, analysis.output) + prose_html(shape, caption=True))
+    panel.html(heading + html_matrix(example.output_name, analysis.output) + prose_html(shape, caption=True))
     if analysis.nonfinite:
-        st.warning(UI["nonfinite"](lang))
+        st.warning(UI["nonfinite"](lang))  # rare: its own element, above the panel
 
 
-def render_jacobian(example: Example, analysis: Analysis, lang: str) -> None:
+def render_jacobian(panel: Panel, example: Example, analysis: Analysis, flat: bool, lang: str) -> None:
     y, x = example.output_name, analysis.wrt
     y_shape, x_shape = analysis.output.shape, analysis.jacobian.shape[analysis.output.ndim :]
     shape = UI["jacobian_shape"](
         lang, y=tuple(y_shape), x=tuple(x_shape), j=analysis.jacobian.shape, n=analysis.jacobian.size
     )
-    st.html(prose_html(f"### {UI['jacobian'](lang)}\n\n{shape}\n\n{example.insight(lang)}"))
-    if st.toggle(UI["flatten"](lang), key="flat", bind="query-params"):
-        st.html(prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
-        show_figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
+    text = prose_html(f"### {UI['jacobian'](lang)}\n\n{shape}\n\n{example.insight(lang)}")
+    if flat:
+        panel.html(text + prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
+        panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
     else:
-        st.html(prose_html(UI["slices_caption"](lang, y=y, x=x), caption=True))
-        show_figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
+        panel.html(text + prose_html(UI["slices_caption"](lang, y=y, x=x), caption=True))
+        panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
 
 
-def show_figure(figure, key: str) -> None:
-    """A figure that a slider move restyles in place (see heatmap.js); Streamlit's chart if it cannot."""
-    label = UI["heatmap"](language(), panels=", ".join(figures.panel_titles(figure)[:6]))
-    if st.get_option("server.enableStaticServing"):
-        heatmap(data={"figure": figures.figure_json(figure), "plotly": plotly_url(), "label": label}, key=key)
-    else:  # run without the project's .streamlit/config.toml: nothing serves Plotly.js to the component
-        st.plotly_chart(figure, width="content", key=key, theme=None, alt=label)
-
-
-def render_column_sums(example: Example, analysis: Analysis, lang: str) -> None:
+def render_column_sums(panel: Panel, example: Example, analysis: Analysis, lang: str) -> None:
     """The flat Jacobian, then its column sums beside tape.gradient (the lesson's core)."""
     y, x = example.output_name, analysis.wrt
-    st.html(prose_html(f"### {UI['jacobian'](lang)}") + prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
-    show_figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
+    panel.html(prose_html(f"### {UI['jacobian'](lang)}") + prose_html(UI["flat_caption"](lang, y=y, x=x), caption=True))
+    panel.figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
     rows = {LESSON_TEXT["column_sums"](lang): analysis.column_sums, UI["tape_gradient"](lang): analysis.gradient}
-    st.table(figures.rows_table(rows, x))  # static: the interactive grid cost ~150 ms per slider move
-    st.html(prose_html(LESSON_TEXT["why"](lang, x=x, y=y)))
+    panel.html(figures.html_rows(rows, x) + prose_html(LESSON_TEXT["why"](lang, x=x, y=y)))
 
 
-def render_gradient(example: Example, values: dict, analysis: Analysis, lang: str) -> Analysis:
-    """Slices + … = gradient, with upstream weights; returns the analysis for those weights."""
+def render_gradient(
+    panel: Panel, example: Example, values: dict, analysis: Analysis, upstream: np.ndarray | None, lang: str
+) -> Analysis:
+    """Slices + … = gradient, weighted by the upstream v if set; returns the analysis for those weights."""
     y, x = example.output_name, analysis.wrt
-    st.html(prose_html(f"### {UI['to_gradient'](lang)}\n\n{UI['to_gradient_intro'](lang, y=y, x=x)}"))
-    upstream = np.ones_like(analysis.output)
-    # A toggle, not an expander: a collapsed expander's sliders would still be redrawn on every move.
-    if st.toggle(UI["upstream"](lang), key="weights", bind="query-params"):
-        st.html(prose_html(UI["vjp_note"](lang, y=y, x=x, shape=tuple(analysis.output.shape))))
-        upstream = slider_matrix(UPSTREAM, "v", upstream, (-3.0, 3.0), 0.5)
-    weighted = analysis if np.all(upstream == 1) else analyze(example.fn, values, x, upstream=upstream)
+    text = f"### {UI['to_gradient'](lang)}\n\n{UI['to_gradient_intro'](lang, y=y, x=x)}"
+    if upstream is not None:
+        text += "\n\n" + UI["vjp_note"](lang, y=y, x=x, shape=tuple(analysis.output.shape))
+    panel.html(prose_html(text))
+    plain = upstream is None or np.all(upstream == 1)
+    weighted = analysis if plain else analyze(example.fn, values, x, upstream=upstream)
     figure = figures.sum_equation(
         weighted.jacobian, weighted.upstream, weighted.gradient, y, x, UI["tape_gradient"](lang)
     )
-    show_figure(figure, "sum")
+    panel.figure(figure, "sum")
     returned = prose_html(UI["tape_returns"](lang)) + html_matrix("∇", weighted.gradient, subscript=x)
     agrees = prose_html(UI["sum_vs_tape"](lang, err=f"{weighted.sum_error:.2g}"))
-    st.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
+    panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
     return weighted
 
 
-def render_check(example: Example, values: dict, analysis: Analysis, lang: str) -> None:
-    """The largest differences from the closed form and from finite differences, as one element.
-
-    One HTML element, not metrics in a row: each element costs the browser time on every move.
-    """
+def render_check(panel: Panel, example: Example, values: dict, analysis: Analysis, lang: str) -> None:
+    """The largest differences from the closed form and from finite differences, as a list."""
     fd = f"- {UI['check_fd'](lang)}: **{analysis.finite_difference_error:.2g}**"
     if example.closed_form is None:
         closed = f"- {PLAYGROUND['no_closed_form'](lang)}"
     else:
         exact = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, analysis.wrt)
         closed = f"- {UI['check_closed'](lang)}: **{max_abs_difference(analysis.jacobian, exact):.2g}**"
-    st.html(prose_html(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}"))
+    panel.html(prose_html(f"### {UI['check'](lang)}\n\n{closed}\n{fd}\n\n{UI['check_help'](lang)}"))
 
 
-def render_code(example: Example, values: dict, analysis: Analysis, lang: str) -> str:
+def render_code(panel: Panel, example: Example, values: dict, analysis: Analysis, lang: str) -> str:
     """The TensorFlow script that prints what the page shows; returned for its download."""
     code = tensorflow_code(example, values, analysis.wrt, analysis.upstream, lang)
-    st.html(prose_html(f"### {UI['code'](lang)}") + code_html(code))
+    panel.html(prose_html(f"### {UI['code'](lang)}") + code_html(code))
     return code
 
 

@@ -26,7 +26,7 @@ import plotly.colors
 import plotly.io
 
 # Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
-# app's chart component can draw the same scale as its own colour key (see heatmap.js).
+# app's panel component can draw the same scale as its own colour key (see panel.js).
 COLORSCALE = plotly.colors.get_colorscale("RdBu")
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
@@ -226,10 +226,15 @@ def array_table(array: np.ndarray, name: str) -> pd.DataFrame:
     return pd.DataFrame({"value": array.ravel()}, index=labels)
 
 
-def rows_table(rows: dict[str, np.ndarray], name: str) -> pd.DataFrame:
-    """Arrays of one shape side by side as rows of a table, one column per element."""
-    columns = [index_label(name, k) for k in element_indices(next(iter(rows.values())).shape)]
-    return pd.DataFrame([np.ravel(v) for v in rows.values()], index=list(rows), columns=columns)
+def html_rows(rows: dict[str, np.ndarray], name: str) -> str:
+    """Arrays of one shape as the rows of a table, one column per element, headed name[0], name[1], …"""
+    first = next(iter(rows.values()))
+    head = "".join(f"<th>{html.escape(index_label(name, k))}</th>" for k in element_indices(first.shape))
+    body = "".join(
+        f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{v:.4g}</td>" for v in np.ravel(values)) + "</tr>"
+        for label, values in rows.items()
+    )
+    return f'<table class="jx-table"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 # The look of Streamlit's headings, text and captions, for prose_html. Colours are inherited or
@@ -247,6 +252,10 @@ PROSE_CSS = """<style>
 .jx-caption, .jx-caption p {font-size: 0.875rem; line-height: 1.6}
 .jx-caption {opacity: 0.6}
 .jx-row {display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 3rem}
+.jx-table {border-collapse: collapse; margin: 0 0 1rem; font-size: 0.875rem}
+.jx-table th, .jx-table td {border: 1px solid rgba(128, 128, 128, 0.25); padding: 0.25rem 0.75rem}
+.jx-table td {text-align: right; font-variant-numeric: tabular-nums}
+.jx-table th {font-weight: 400; opacity: 0.7; text-align: left}
 .jx-code {font-family: "Source Code Pro", monospace; font-size: 0.875rem; line-height: 1.6; margin: 0;
   padding: 1rem; border-radius: 0.5rem; background: rgba(128, 128, 128, 0.08); overflow-x: auto}
 .jx-code .kw {color: #a626a4} .jx-code .st {color: #2e8b57} .jx-code .nu {color: #1f77b4}

@@ -26,34 +26,41 @@ def errors(app: AppTest) -> list[str]:
     return [e.value for e in app.exception]
 
 
+def panel_blocks(app: AppTest) -> list[dict]:
+    """The blocks of the live panels (HTML and charts; see jaccore/panel.js), in order."""
+    data = [json.loads(e.proto.json) for e in app.get("bidi_component")]
+    # A panel with no blocks only loads Plotly.js (the first run of a server).
+    return [block for d in data for block in d.get("blocks", [])]
+
+
 def charts(app: AppTest) -> dict[str, dict]:
-    """Every chart on the page, by its key, as the figure's JSON: the app's heatmap component, or
+    """Every chart on the page, by its name, as the figure's JSON: a block of the app's panel, or
     st.plotly_chart where the app falls back to it. Each is validated as Plotly reads it (go.Figure
     raises on a property it does not know): the app sends its figures unvalidated."""
-    data = {e.proto.id: json.loads(e.proto.json) for e in app.get("bidi_component")}
-    # A chart component with no figure only loads Plotly.js (the first run of a server).
-    found = {element_id: json.loads(d["figure"]) for element_id, d in data.items() if "figure" in d}
-    found |= {e.proto.id: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
+    found = {block["name"]: json.loads(block["figure"]) for block in panel_blocks(app) if "figure" in block}
+    found |= {e.proto.id.rsplit("-", 1)[-1]: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
     for figure in found.values():
         go.Figure(figure)
-    return {element_id.rsplit("-", 1)[-1]: figure for element_id, figure in found.items()}
+    return found
+
+
+def htmls(app: AppTest) -> list[str]:
+    """The HTML on the page: st.html elements and the panels' HTML blocks."""
+    return [e.value for e in app.html] + [block["html"] for block in panel_blocks(app) if "html" in block]
 
 
 def texts(app: AppTest) -> list[str]:
-    """Every sentence a reader sees on the page (titles, text, captions, labels, LaTeX)."""
-    found = [
-        e.value
-        for kind in ("title", "header", "subheader", "markdown", "caption", "latex", "html")
-        for e in app.get(kind)
-    ]
+    """Every sentence a reader sees on the page (titles, text, captions, labels, LaTeX, HTML)."""
+    kinds = ("title", "header", "subheader", "markdown", "caption", "latex")
+    found = [e.value for kind in kinds for e in app.get(kind)] + htmls(app)
     found += [w.label for kind in ("slider", "radio", "selectbox", "toggle", "button") for w in app.get(kind)]
     return found
 
 
 def shown_code(app: AppTest) -> str:
     """The TensorFlow code on the page, as plain text (it is shown as highlighted HTML)."""
-    for element in app.html:
-        block = re.search(r'<pre class="jx-code"><code>(.*?)</code></pre>', element.value, re.DOTALL)
+    for markup in htmls(app):
+        block = re.search(r'<pre class="jx-code"><code>(.*?)</code></pre>', markup, re.DOTALL)
         if block:
             return html.unescape(re.sub(r"<[^>]+>", "", block.group(1)))
     raise AssertionError("no code on the page")
@@ -61,9 +68,20 @@ def shown_code(app: AppTest) -> str:
 
 def shown_matrix(app: AppTest, label: str) -> np.ndarray:
     """The numbers of the matrix shown as `label` (e.g. 'y', or '∇_x' for the gradient), row by row."""
-    for element in app.html:
-        table = re.search(rf'<table aria-label="{re.escape(label)}".*?</table>', element.value)
+    for markup in htmls(app):
+        table = re.search(rf'<table aria-label="{re.escape(label)}".*?</table>', markup)
         if table:
             rows = re.findall(r"<tr>(.*?)</tr>", table.group())
             return np.array([[float(v) for v in re.findall(r">([^<]*)</td>", row)] for row in rows])
     raise AssertionError(f"no matrix labelled {label!r}")
+
+
+def shown_rows(app: AppTest) -> dict[str, np.ndarray]:
+    """The rows of the table of numbers on the page (figures.html_rows), by their headings."""
+    for markup in htmls(app):
+        table = re.search(r'<table class="jx-table">.*?</table>', markup)
+        if table:
+            rows = re.findall(r"<tr><th>([^<]+)</th>(.*?)</tr>", table.group())
+            numbers = {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
+            return {label: np.array(values, dtype=float) for label, values in numbers.items()}
+    raise AssertionError("no table on the page")

@@ -95,7 +95,7 @@ CELLS = "() => Array.from(document.querySelector('.jacobian-cells').children).ma
 
 
 def test_a_slider_move_redraws_charts_in_place(page, server):
-    """The heatmap component restyles its chart (Plotly.react): the same element, and new numbers
+    """The panel component restyles its chart (Plotly.react): the same element, and new numbers
     over its cells. y = x ⊙ x with x = [[1, 2]]: the slices of 2·diag(x) side by side, a gap between."""
     visit(page, server, "square")
     page.wait_for_timeout(300)
@@ -110,6 +110,20 @@ def test_a_slider_move_redraws_charts_in_place(page, server):
     expected = [f"{2 * (value + step):.3g}", "0", "", "0", "4"]
     page.wait_for_function(f"expected => JSON.stringify(({CELLS})()) === JSON.stringify(expected)", arg=expected)
     assert page.locator('.js-plotly-plot[data-mark="before"]').count() == 1
+
+
+def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
+    """The flat view's chart takes the place of the slices' chart in the live panel (panel.js keeps a
+    chart's node only while the chart keeps its name); the text above it changes with it."""
+    visit(page, server, "matmul")
+    charts = page.locator(".jacobian-heatmap")
+    assert charts.count() == 2
+    page.get_by_text(UI["flatten"]("en")).click()
+    page.locator('.jacobian-heatmap[aria-label="Heatmap: ∂C/∂A  (4 × 4)"]').wait_for(timeout=30_000)
+    wait_until_done(page)
+    assert_healthy(page)
+    assert charts.count() == 2 and "flat=true" in page.url
+    assert page.get_by_text("jacobian.reshape(y.size, x.size)").count() == 1
 
 
 @pytest.mark.parametrize("slug", PAGES)

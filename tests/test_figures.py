@@ -116,8 +116,9 @@ def test_sum_equation_summarises_many_slices():
 def test_tables_and_matrices():
     table = figures.jacobian_table(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
     assert table.loc["C[0,1]", "A[0,0]"] == 6 and table.shape == (4, 4)
-    rows = figures.rows_table({"sums": np.array([[11.0, 15.0]]), "tape": np.array([[11.0, 15.0]])}, "A")
-    assert list(rows.columns) == ["A[0,0]", "A[0,1]"] and list(rows.index) == ["sums", "tape"]
+    rows = figures.html_rows({"sums": np.array([[11.0, 15.0]]), "<tape>": np.array([[11.0, 15.5]])}, "A")
+    assert re.findall(r"<th>([^<]*)</th>", rows) == ["", "A[0,0]", "A[0,1]", "sums", "&lt;tape&gt;"]
+    assert re.findall(r"<td>([^<]*)</td>", rows) == ["11", "15", "11", "15.5"]
     assert figures.array_table(np.array(4.0), "a").loc["a", "value"] == 4
     shown = figures.html_matrix("∇", np.array([[19, 22], [43, 50.5]]), subscript="A")
     assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇_A"' in shown

@@ -8,7 +8,17 @@ from jaccore.catalog import BEYOND, EXAMPLES, LESSONS, NAVIGATION, page_title
 from jaccore.engine import trace_count
 from jaccore.figures import panels_of as panels
 from jaccore.translations import UI
-from tests.apptest import ROOT, charts, errors, open_page, shown_code, shown_matrix, texts
+from tests.apptest import (
+    ROOT,
+    charts,
+    errors,
+    open_page,
+    panel_blocks,
+    shown_code,
+    shown_matrix,
+    shown_rows,
+    texts,
+)
 
 PAGES = ["home", *NAVIGATION, *BEYOND]
 
@@ -92,6 +102,7 @@ def test_upstream_weights_make_a_vector_jacobian_product(slug):
     assert not [s for s in app.slider if s.key.startswith("@v")]  # weights appear when asked for
     app.toggle(key="weights").set_value(True).run()
     upstream_keys = [s.key for s in app.slider if s.key.startswith("@v")]
+    assert {app.slider(key=k).label.split("[")[0] for k in upstream_keys} == {"v"}  # named as in the text
     app.slider(key=upstream_keys[-1]).set_value(2.0).run()
     assert errors(app) == []
     v = np.array([app.slider(key=k).value for k in upstream_keys], np.float32)
@@ -192,12 +203,12 @@ def test_self_check_drops_options_that_are_right_for_a_scalar_output():
 def test_lesson_column_sums_are_the_gradient():
     app = open_page("jacobian_to_gradient", example="matvec")
     assert errors(app) == []
-    table = app.table[0].value
-    np.testing.assert_array_equal(table.iloc[0].to_numpy(), [2.0, 8.0, 6.0])  # column sums of W
-    np.testing.assert_array_equal(table.iloc[1].to_numpy(), [2.0, 8.0, 6.0])  # tape.gradient
+    rows = shown_rows(app)
+    np.testing.assert_array_equal(rows["column sums"], [2.0, 8.0, 6.0])  # of W
+    np.testing.assert_array_equal(rows["tape.gradient"], [2.0, 8.0, 6.0])
     app.selectbox(key="example").set_value("matmul").run()
     assert errors(app) == []
-    np.testing.assert_array_equal(app.table[0].value.iloc[1].to_numpy(), [11.0, 15.0, 11.0, 15.0])
+    np.testing.assert_array_equal(shown_rows(app)["tape.gradient"], [11.0, 15.0, 11.0, 15.0])
 
 
 def test_flat_view_shows_the_index_map():
@@ -223,7 +234,7 @@ def test_slider_moves_never_retrace_a_graph(slug):
 
 
 def test_without_static_serving_the_charts_fall_back_to_st_plotly_chart():
-    """Run without the project's config, nothing serves Plotly.js to the chart component."""
+    """Run without the project's config, nothing serves Plotly.js to the panel component."""
     from streamlit import config
 
     served = config.get_option("server.enableStaticServing")
@@ -232,7 +243,7 @@ def test_without_static_serving_the_charts_fall_back_to_st_plotly_chart():
         app = open_page("matmul")
     finally:
         config.set_option("server.enableStaticServing", served)
-    assert errors(app) == [] and not app.get("bidi_component") and len(app.get("plotly_chart")) == 2
+    assert errors(app) == [] and not panel_blocks(app) and len(app.get("plotly_chart")) == 2
     shown = charts(app)
     assert set(shown) == {"slices", "sum"}
     np.testing.assert_array_equal(panels(shown["sum"])[-1], [[11, 15], [11, 15]])  # tape.gradient

@@ -1,6 +1,8 @@
-// A Plotly chart that stays mounted: new figures go through Plotly.react, which redraws only
-// what changed. (st.plotly_chart remounts its chart whenever the figure changes: a full
-// Plotly.newPlot, several times over, on every slider move.)
+// What a fragment shows below its sliders, as one element: blocks of HTML and charts, in order.
+// Each element a fragment draws costs the browser time on every slider move; here a move rewrites
+// only the blocks whose HTML changed and restyles each chart in place with Plotly.react, which
+// redraws only what changed. (st.plotly_chart remounts its chart whenever the figure changes: a
+// full Plotly.newPlot, several times over, on every slider move.)
 let plotlyLoading;
 
 function loadPlotly(url) {
@@ -124,14 +126,10 @@ function drawCells(layer, layout, z) {
   });
 }
 
-export default function (component) {
-  const { data, parentElement } = component;
-  // No figure: only start Plotly.js, while the server is still busy (the first run's TensorFlow).
-  if (!data.figure) {
-    loadPlotly(data.plotly).catch(() => {});
-    return;
-  }
-  let chart = parentElement.querySelector("div.jacobian-heatmap");
+// A chart of the panel: its figure (JSON) drawn in `node`, which it keeps across slider moves,
+// at most `width` pixels wide with its colour key.
+function drawChart(node, block, width, plotlyUrl) {
+  let chart = node.querySelector("div.jacobian-heatmap");
   if (!chart) {
     const row = document.createElement("div");
     row.style.cssText = "display:flex;align-items:flex-start;max-width:100%;overflow-x:auto";
@@ -151,18 +149,18 @@ export default function (component) {
     cells.setAttribute("aria-hidden", "true");
     frame.append(chart, labels, cells);
     row.append(frame, key);
-    parentElement.appendChild(row);
+    node.appendChild(row);
   }
-  chart.setAttribute("aria-label", data.label);
-  const figure = JSON.parse(data.figure);
+  chart.setAttribute("aria-label", block.label);
+  const figure = JSON.parse(block.figure);
   const { layout } = figure;
   // A figure wider than the page is narrowed to fit, beside its colour key (60 px).
-  const room = parentElement.clientWidth - 60;
+  const room = width - 60;
   if (room > 200 && layout.width > room) layout.width = room;
   layout.coloraxis.showscale = false;
-  colourKey(parentElement.querySelector("div.jacobian-colour-key"), layout.coloraxis);
-  const labels = parentElement.querySelector("div.jacobian-labels");
-  const cells = parentElement.querySelector("div.jacobian-cells");
+  colourKey(node.querySelector("div.jacobian-colour-key"), layout.coloraxis);
+  const labels = node.querySelector("div.jacobian-labels");
+  const cells = node.querySelector("div.jacobian-cells");
   const [trace] = figure.data;
   if (htmlLabels(figure)) {
     drawLabels(labels, layout);
@@ -182,9 +180,46 @@ export default function (component) {
   }
   // One drawing at a time per chart, in the order the figures arrived.
   chart.drawing = (chart.drawing ?? Promise.resolve())
-    .then(() => loadPlotly(data.plotly))
+    .then(() => loadPlotly(plotlyUrl))
     .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false }))
     .catch((error) => {
       chart.textContent = String(error);
     });
+}
+
+export default function (component) {
+  const { data, parentElement } = component;
+  // No blocks: only start Plotly.js, while the server is still busy (the first run's TensorFlow).
+  if (!data.blocks) {
+    loadPlotly(data.plotly).catch(() => {});
+    return;
+  }
+  let panel = parentElement.querySelector("div.jx-panel");
+  if (!panel) {
+    panel = document.createElement("div");
+    panel.className = "jx-panel";
+    panel.style.cssText = "display:flex;flex-direction:column;gap:1rem";  // Streamlit's gap between elements
+    parentElement.appendChild(panel);
+  }
+  // Read before any block is written: a read after a write makes the browser lay out the page again.
+  const width = panel.clientWidth;
+  // A block keeps its node while its kind stays (a chart keyed by its name): a chart is
+  // restyled, not rebuilt, and an HTML block is rewritten only when its HTML changed.
+  data.blocks.forEach((block, n) => {
+    const kind = block.figure ? `chart:${block.name}` : "html";
+    let node = panel.children[n];
+    if (node?.dataset.kind !== kind) {
+      const fresh = document.createElement("div");
+      fresh.dataset.kind = kind;
+      if (node) node.replaceWith(fresh);
+      else panel.appendChild(fresh);
+      node = fresh;
+    }
+    if (block.figure) drawChart(node, block, width, data.plotly);
+    else if (node.shownHtml !== block.html) {
+      node.innerHTML = block.html;
+      node.shownHtml = block.html;
+    }
+  });
+  while (panel.children.length > data.blocks.length) panel.lastChild.remove();
 }
