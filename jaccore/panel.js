@@ -211,6 +211,9 @@ export default function (component) {
     if (node?.dataset.kind !== kind) {
       const fresh = document.createElement("div");
       fresh.dataset.kind = kind;
+      // The browser lays out and paints a block only while it is on screen (most of the panel is
+      // below the sliders); off screen, it keeps the block's last size.
+      fresh.style.cssText = "content-visibility:auto;contain-intrinsic-size:auto 300px";
       if (node) node.replaceWith(fresh);
       else panel.appendChild(fresh);
       node = fresh;
