@@ -244,6 +244,7 @@ def test_without_static_serving_the_charts_fall_back_to_st_plotly_chart():
     finally:
         config.set_option("server.enableStaticServing", served)
     assert errors(app) == [] and not panel_blocks(app) and len(app.get("plotly_chart")) == 2
+    np.testing.assert_array_equal(shown_matrix(app, "C"), [[19, 22], [43, 50]])  # the panel's text, as st.html
     shown = charts(app)
     assert set(shown) == {"slices", "sum"}
     np.testing.assert_array_equal(panels(shown["sum"])[-1], [[11, 15], [11, 15]])  # tape.gradient
