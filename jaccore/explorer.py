@@ -7,6 +7,7 @@ inputs, output, Jacobian, from Jacobian to gradient, check, code and downloads, 
 import contextlib
 import gc
 import io
+import json
 import math
 import zlib
 from collections.abc import Mapping
@@ -177,7 +178,9 @@ class Panel:
     def show(self) -> None:
         if st.get_option("server.enableStaticServing"):
             blocks = [{**b, "figure": figures.figure_json(b["figure"])} if "figure" in b else b for b in self.blocks]
-            panel_component(data={"blocks": blocks, "plotly": plotly_url()}, key="panel")
+            # As a string: Streamlit looks for dataframes in a component's data, and a list there
+            # makes it import pandas and pyarrow on a server's first page (~1 s of its cold start).
+            panel_component(data={"blocks": json.dumps(blocks), "plotly": plotly_url()}, key="panel")
             return
         # Run without the project's .streamlit/config.toml, nothing serves Plotly.js to the component.
         for block in self.blocks:

@@ -19,11 +19,14 @@ import keyword
 import re
 import tokenize
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import plotly.colors
 import plotly.io
+
+if TYPE_CHECKING:  # pandas takes ~0.3 s to import: loaded by the download tables only, not on a first page
+    import pandas as pd
 
 # Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
 # app's panel component can draw the same scale as its own colour key (see panel.js).
@@ -212,16 +215,20 @@ def sum_equation(
     return spec
 
 
-def jacobian_table(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> pd.DataFrame:
+def jacobian_table(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> "pd.DataFrame":
     """The flat Jacobian with its index map: one row per output element, one column per input element."""
+    import pandas as pd
+
     x_shape = jacobian.shape[len(y_shape) :]
     rows = [index_label(y_name, i) for i in element_indices(y_shape)]
     cols = [index_label(x_name, k) for k in element_indices(x_shape)]
     return pd.DataFrame(jacobian.reshape(len(rows), len(cols)), index=rows, columns=cols)
 
 
-def array_table(array: np.ndarray, name: str) -> pd.DataFrame:
+def array_table(array: np.ndarray, name: str) -> "pd.DataFrame":
     """An array as a table of its elements: index label → value (any rank)."""
+    import pandas as pd
+
     labels = [index_label(name, k) for k in element_indices(array.shape)]
     return pd.DataFrame({"value": array.ravel()}, index=labels)
 

@@ -205,7 +205,8 @@ export default function (component) {
   const width = panel.clientWidth;
   // A block keeps its node while its kind stays (a chart keyed by its name): a chart is
   // restyled, not rebuilt, and an HTML block is rewritten only when its HTML changed.
-  data.blocks.forEach((block, n) => {
+  const blocks = JSON.parse(data.blocks);
+  blocks.forEach((block, n) => {
     const kind = block.figure ? `chart:${block.name}` : "html";
     let node = panel.children[n];
     if (node?.dataset.kind !== kind) {
@@ -224,5 +225,5 @@ export default function (component) {
       node.shownHtml = block.html;
     }
   });
-  while (panel.children.length > data.blocks.length) panel.lastChild.remove();
+  while (panel.children.length > blocks.length) panel.lastChild.remove();
 }

@@ -30,7 +30,7 @@ def panel_blocks(app: AppTest) -> list[dict]:
     """The blocks of the live panels (HTML and charts; see jaccore/panel.js), in order."""
     data = [json.loads(e.proto.json) for e in app.get("bidi_component")]
     # A panel with no blocks only loads Plotly.js (the first run of a server).
-    return [block for d in data for block in d.get("blocks", [])]
+    return [block for d in data for block in json.loads(d.get("blocks", "[]"))]
 
 
 def charts(app: AppTest) -> dict[str, dict]:

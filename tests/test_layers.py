@@ -51,6 +51,16 @@ def test_keras_stays_unloaded():
     assert result.stdout.split() == ["False", "tensorflow"], result.stderr[-2000:]
 
 
+def test_pandas_loads_for_a_download_only():
+    """pandas takes ~0.3 s to import: on a server's first page, that would be 0.3 s more of waiting."""
+    probe = (
+        "import sys, numpy as np, jaccore.explorer, jaccore.figures as f; print('pandas' in sys.modules); "
+        "f.array_table(np.ones(2), 'x'); print('pandas' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]
+
+
 def test_importing_the_package_does_not_load_tensorflow():
     """The explorer must be able to show its loading state before TensorFlow loads (seconds)."""
     loaded = "'tensorflow' in sys.modules"
