@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import plotly.colors
-import plotly.io
+import plotly.io.json
 
 if TYPE_CHECKING:  # pandas takes ~0.3 s to import: loaded by the download tables only, not on a first page
     import pandas as pd
@@ -125,9 +125,10 @@ def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str
     return dict(data=[heatmap], layout=layout)
 
 
-def figure_json(figure: dict) -> str:
-    """The figure as Plotly.js reads it (numpy arrays as lists, NaN as null: a gap)."""
-    return plotly.io.to_json(figure, validate=False)
+def plotly_json(value: object) -> str:
+    """Figures, or anything holding them, as JSON that Plotly.js reads (numpy arrays as lists, NaN as
+    null: a gap), without validation."""
+    return plotly.io.json.to_json_plotly(value)
 
 
 def panel_titles(figure: dict) -> list[str]:

@@ -126,7 +126,7 @@ function drawCells(layer, layout, z) {
   });
 }
 
-// A chart of the panel: its figure (JSON) drawn in `node`, which it keeps across slider moves,
+// A chart of the panel: its figure drawn in `node`, which it keeps across slider moves,
 // at most `width` pixels wide with its colour key.
 function drawChart(node, block, width, plotlyUrl) {
   let chart = node.querySelector("div.jacobian-heatmap");
@@ -152,7 +152,7 @@ function drawChart(node, block, width, plotlyUrl) {
     node.appendChild(row);
   }
   chart.setAttribute("aria-label", block.label);
-  const figure = JSON.parse(block.figure);
+  const { figure } = block;  // parsed afresh on each update: changing it below is safe
   const { layout } = figure;
   // A figure wider than the page is narrowed to fit, beside its colour key (60 px).
   const room = width - 60;

@@ -37,7 +37,7 @@ def charts(app: AppTest) -> dict[str, dict]:
     """Every chart on the page, by its name, as the figure's JSON: a block of the app's panel, or
     st.plotly_chart where the app falls back to it. Each is validated as Plotly reads it (go.Figure
     raises on a property it does not know): the app sends its figures unvalidated."""
-    found = {block["name"]: json.loads(block["figure"]) for block in panel_blocks(app) if "figure" in block}
+    found = {block["name"]: block["figure"] for block in panel_blocks(app) if "figure" in block}
     found |= {e.proto.id.rsplit("-", 1)[-1]: json.loads(e.proto.spec) for e in app.get("plotly_chart")}
     for figure in found.values():
         go.Figure(figure)
