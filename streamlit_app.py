@@ -1,11 +1,17 @@
-"""Jacobian Explorer: the router. Pages come from the catalog, titled in the reader's language."""
+"""Jacobian Explorer: the router. Its pages come from the table of pages, titled in the reader's language.
+
+The start-up effects live here, in the order a server's first visit needs them (jaccore/ui/startup.py).
+"""
 
 import streamlit as st
 
-st.set_page_config(page_title="Jacobian Explorer", page_icon="∂", layout="wide")
+from jaccore.ui import startup, state  # light: no TensorFlow yet
 
-# The first visit imports TensorFlow (seconds): say so instead of showing a blank page.
-with st.spinner("Loading TensorFlow… · Đang tải TensorFlow…"):
-    from jaccore import explorer
-
-st.navigation(explorer.navigation(explorer.choose_language())).run()
+startup.configure_page()
+startup.leave_the_old_api()  # a server's first run: see jaccore/ui/startup.py
+lang = state.choose_language()
+startup.preload_plotly()  # the browser fetches Plotly.js while the server loads TensorFlow
+with st.spinner(startup.loading(lang)):
+    from jaccore.ui import navigation  # TensorFlow and the renderers: seconds, once per server
+startup.freeze_imports()
+navigation.run(lang)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from jaccore.catalog import BEYOND, NAVIGATION  # noqa: E402
-from tests.browser import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
+from tests.browser.harness import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 
 BARE_APP = "bench/bare_app.py"
 COLD_STARTS = 5  # one start is noise on a shared machine

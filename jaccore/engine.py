@@ -129,6 +129,15 @@ def analyze(
     return Analysis(wrt, y, jacobian, gradient, v.astype(np.float32), fd)
 
 
+def output_shape(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> tuple[int, ...]:
+    """y.shape for inputs of these shapes, read from the compiled graph: nothing is run.
+
+    The same InputError as analyze when the shapes do not fit the function.
+    """
+    values = _validated(inputs, wrt)
+    return tuple(_compiled(fn, wrt, values).structured_outputs[0].shape)
+
+
 def batch_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> np.ndarray:
     """What tape.batch_jacobian(y, x) returns, shape (batch, *y.shape[1:], *x.shape[1:]).
 

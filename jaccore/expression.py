@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from jaccore._tensorflow import tf
 from jaccore.engine import InputError
-from jaccore.translations import Text
+from jaccore.translations import SENTENCES, Text
 
 MAX_LENGTH = 300  # characters
 MAX_DEPTH = 24  # nesting of operations
@@ -68,47 +68,6 @@ REFUSED = {  # AST node type → what a reader would call it
     ast.Await: T("await", "await"),
 }
 
-MESSAGES = {
-    "not_text": T("an expression must be text", "biểu thức phải là văn bản"),
-    "too_long": T("the expression has {n} characters; the limit is {limit}", "biểu thức dài {n} ký tự; tối đa {limit}"),
-    "nul": T("the expression contains a NUL character", "biểu thức chứa ký tự NUL"),
-    "empty": T("the expression is empty", "biểu thức đang trống"),
-    "no_input": T(
-        "the expression uses no input: name at least one, like x",
-        "biểu thức không dùng đầu vào nào: hãy dùng ít nhất một tên, ví dụ x",
-    ),
-    "syntax": T("this is not a formula Python can read: {what}", "không đọc được công thức: {what}"),
-    "too_deep": T("the expression is nested more than {limit} deep", "biểu thức lồng sâu quá {limit} mức"),
-    "too_big": T("the expression has more than {limit} parts", "biểu thức có hơn {limit} thành phần"),
-    "refused": T("{what} are not allowed", "không được dùng {what}"),
-    "too_large_number": T("the number is too large", "con số quá lớn"),
-    "underscore": T("names beginning with _ are not allowed: {name}", "không dùng tên bắt đầu bằng _: {name}"),
-    "bare_function": T("{name} is a function: call it, like {name}(x)", "{name} là hàm: hãy gọi nó, ví dụ {name}(x)"),
-    "matmul_rank": T(
-        "@ multiplies matrices (2 axes); here the shapes are {a} and {b}",
-        "@ nhân hai ma trận (2 trục); ở đây chiều là {a} và {b}",
-    ),
-    "matmul_shapes": T(
-        "@ cannot multiply shapes {a} and {b}: {k} columns against {m} rows",
-        "@ không nhân được chiều {a} với {b}: {k} cột so với {m} hàng",
-    ),
-    "broadcast": T(
-        "{symbol} cannot combine shapes {a} and {b} element by element",
-        "{symbol} không kết hợp từng phần tử được hai chiều {a} và {b}",
-    ),
-    "unknown_call": T(
-        "calls to {name} are not allowed; the functions are: {allowed}",
-        "không được gọi {name}; các hàm được dùng: {allowed}",
-    ),
-    "arity": T("{name} takes {expected} argument(s), {given} given", "{name} nhận {expected} đối số, nhưng có {given}"),
-    "axis_range": T(
-        "{name}: axis {axis} does not exist for shape {shape}", "{name}: không có trục {axis} cho chiều {shape}"
-    ),
-    "axis_value": T("axis must be a small whole number, like 0 or -1", "axis phải là số nguyên nhỏ, ví dụ 0 hoặc -1"),
-    "missing": T("no value for {names}", "chưa có giá trị cho {names}"),
-}
-WHERE = T(" (column {column})", " (cột {column})")
-
 
 class ExpressionError(InputError):
     """An expression that is refused: `message(lang)` says what and where; str() is English."""
@@ -120,8 +79,8 @@ class ExpressionError(InputError):
     def message(self, lang: str) -> str:
         """The sentence in the reader's language; blanks that are Texts are translated too."""
         blanks = {k: v(lang) if isinstance(v, Text) else v for k, v in self.blanks.items()}
-        where = "" if self.column is None else WHERE(lang, column=self.column)
-        return MESSAGES[self.key](lang, **blanks) + where
+        where = "" if self.column is None else SENTENCES["expression.where"](lang, column=self.column)
+        return SENTENCES[self.key](lang, **blanks) + where
 
 
 def refuse(node: ast.AST, key: str, **blanks: object) -> ExpressionError:
@@ -141,7 +100,7 @@ class Expression:
     def __call__(self, **inputs: tf.Tensor) -> tf.Tensor:
         missing = [name for name in self.names if name not in inputs]
         if missing:
-            raise ExpressionError("missing", names=", ".join(missing))
+            raise ExpressionError("expression.missing", names=", ".join(missing))
         return self.evaluate({name: inputs[name] for name in self.names})
 
 
@@ -149,19 +108,19 @@ class Expression:
 def parse_expression(text: str) -> Expression:
     """Parse `text` into an Expression, or raise ExpressionError saying what is wrong and where."""
     if not isinstance(text, str):
-        raise ExpressionError("not_text")
+        raise ExpressionError("expression.not_text")
     if len(text) > MAX_LENGTH:
-        raise ExpressionError("too_long", n=len(text), limit=MAX_LENGTH)
+        raise ExpressionError("expression.too_long", n=len(text), limit=MAX_LENGTH)
     if "\x00" in text:
-        raise ExpressionError("nul")
+        raise ExpressionError("expression.nul")
     if not text.strip():
-        raise ExpressionError("empty")
+        raise ExpressionError("expression.empty")
     tree = _parse(text)
     _check_size(tree)
     names: list[str] = []
     evaluate, code = _build(tree.body, names)
     if not names:
-        raise ExpressionError("no_input")
+        raise ExpressionError("expression.no_input")
     return Expression(ast.unparse(tree), tuple(names), code, evaluate)
 
 
@@ -169,9 +128,9 @@ def _parse(text: str) -> ast.Expression:
     try:
         return ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
-        raise ExpressionError("syntax", column=error.offset or 1, what=error.msg) from None
+        raise ExpressionError("expression.syntax", column=error.offset or 1, what=error.msg) from None
     except (RecursionError, MemoryError, ValueError):
-        raise ExpressionError("too_deep", limit=MAX_DEPTH) from None
+        raise ExpressionError("expression.too_deep", limit=MAX_DEPTH) from None
 
 
 def _check_size(tree: ast.Expression) -> None:
@@ -181,9 +140,9 @@ def _check_size(tree: ast.Expression) -> None:
         node, depth = stack.pop()
         count += 1
         if depth > MAX_DEPTH:
-            raise refuse(node, "too_deep", limit=MAX_DEPTH)
+            raise refuse(node, "expression.too_deep", limit=MAX_DEPTH)
         if count > MAX_NODES:
-            raise refuse(node, "too_big", limit=MAX_NODES)
+            raise refuse(node, "expression.too_big", limit=MAX_NODES)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
@@ -206,27 +165,27 @@ def _build(node: ast.AST, names: list[str]) -> Built:
     if isinstance(node, ast.Call):
         return _call(node, names)
     what = REFUSED.get(type(node), T(f"this construct ({type(node).__name__})", f"cấu trúc {type(node).__name__}"))
-    raise refuse(node, "refused", what=what)
+    raise refuse(node, "expression.refused", what=what)
 
 
 def _number(node: ast.Constant) -> Built:
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int | float):
         what = T("strings", "chuỗi ký tự") if isinstance(value, str | bytes) else T("such constants", "hằng số này")
-        raise refuse(node, "refused", what=what)
+        raise refuse(node, "expression.refused", what=what)
     try:
         number = float(value)
     except OverflowError:
-        raise refuse(node, "too_large_number") from None
+        raise refuse(node, "expression.too_large_number") from None
     return (lambda env: tf.constant(number, env_dtype(env))), repr(number)
 
 
 def _name(node: ast.Name, names: list[str]) -> Built:
     name = node.id
     if name.startswith("_"):
-        raise refuse(node, "underscore", name=name)
+        raise refuse(node, "expression.underscore", name=name)
     if name in FUNCTIONS:
-        raise refuse(node, "bare_function", name=name)
+        raise refuse(node, "expression.bare_function", name=name)
     if name not in names:
         names.append(name)
     return (lambda env: env[name]), name
@@ -251,7 +210,7 @@ def _binary(node: ast.BinOp, names: list[str]) -> Built:
         try:
             tf.broadcast_static_shape(a.shape, b.shape)
         except ValueError:
-            raise refuse(node, "broadcast", symbol=symbol, a=_shape(a), b=_shape(b)) from None
+            raise refuse(node, "expression.broadcast", symbol=symbol, a=_shape(a), b=_shape(b)) from None
         return ELEMENTWISE[symbol](a, b)
 
     return compute, f"({left_code} {symbol} {right_code})"
@@ -263,19 +222,19 @@ def _shape(t: tf.Tensor) -> tuple[int, ...]:
 
 def _matmul(node: ast.BinOp, a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
     if a.shape.rank != 2 or b.shape.rank != 2:
-        raise refuse(node, "matmul_rank", a=_shape(a), b=_shape(b))
+        raise refuse(node, "expression.matmul_rank", a=_shape(a), b=_shape(b))
     if a.shape[1] != b.shape[0]:
-        raise refuse(node, "matmul_shapes", a=_shape(a), b=_shape(b), k=a.shape[1], m=b.shape[0])
+        raise refuse(node, "expression.matmul_shapes", a=_shape(a), b=_shape(b), k=a.shape[1], m=b.shape[0])
     return tf.matmul(a, b)
 
 
 def _call(node: ast.Call, names: list[str]) -> Built:
     if type(node.func) in REFUSED:  # x.sum(), x[0](): say what the callee is
-        raise refuse(node.func, "refused", what=REFUSED[type(node.func)])
+        raise refuse(node.func, "expression.refused", what=REFUSED[type(node.func)])
     name = node.func.id if isinstance(node.func, ast.Name) else None
     if name not in FUNCTIONS:
         shown = name or ast.unparse(node.func)[:20]
-        raise refuse(node, "unknown_call", name=shown, allowed=", ".join(FUNCTIONS))
+        raise refuse(node, "expression.unknown_call", name=shown, allowed=", ".join(FUNCTIONS))
     if name in UNARY:
         if len(node.args) != 1 or node.keywords:
             raise _arity(node, name, "1")
@@ -286,7 +245,7 @@ def _call(node: ast.Call, names: list[str]) -> Built:
 
 
 def _arity(node: ast.Call, name: str, expected: str | Text) -> ExpressionError:
-    return refuse(node, "arity", name=name, expected=expected, given=len(node.args) + len(node.keywords))
+    return refuse(node, "expression.arity", name=name, expected=expected, given=len(node.args) + len(node.keywords))
 
 
 def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
@@ -302,7 +261,7 @@ def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
     def compute(env: dict) -> tf.Tensor:
         x = inner(env)
         if axis is not None and not -x.shape.rank <= axis < x.shape.rank:
-            raise refuse(node, "axis_range", name=name, axis=axis, shape=_shape(x))
+            raise refuse(node, "expression.axis_range", name=name, axis=axis, shape=_shape(x))
         return op(x, axis=axis)
 
     return compute, f"{tf_name}({code}{'' if axis is None else f', axis={axis}'})"
@@ -314,4 +273,4 @@ def _integer(node: ast.AST) -> int:
         sign, node = -1, node.operand
     if isinstance(node, ast.Constant) and type(node.value) is int and abs(node.value) < 32:
         return sign * node.value
-    raise refuse(node, "axis_value")
+    raise refuse(node, "expression.axis_value")

@@ -1,5 +1,5 @@
 """batch_jacobian vs jacobian: the B×B blocks of a batch's Jacobian, and what batch_jacobian drops."""
 
-from jaccore.explorer import render_batch
+from jaccore.ui import show_page
 
-render_batch("batch_jacobian")
+show_page("batch_jacobian")

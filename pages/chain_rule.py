@@ -1,5 +1,5 @@
 """The chain rule: J = J_g · J_f, and reverse mode's (vᵀJ_g)·J_f that never forms J."""
 
-from jaccore.explorer import render_chain
+from jaccore.ui import show_page
 
-render_chain("chain_rule")
+show_page("chain_rule")

@@ -1,5 +1,5 @@
 """Home: what the explorer teaches and where to start."""
 
-from jaccore.explorer import render_home
+from jaccore.ui import show_page
 
-render_home()
+show_page("home")

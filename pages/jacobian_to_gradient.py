@@ -1,5 +1,5 @@
 """From Jacobian to gradient: the flat Jacobian's column sums are what tape.gradient returns."""
 
-from jaccore.explorer import render_lesson
+from jaccore.ui import show_page
 
-render_lesson("jacobian_to_gradient")
+show_page("jacobian_to_gradient")

@@ -1,5 +1,5 @@
 """C = A·B: the notebook's last example, gradient_A = [[11, 15], [11, 15]]."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("matmul")
+show_page("matmul")

@@ -1,5 +1,5 @@
 """f = W·x: the Jacobian with respect to x is W; with respect to W it has shape (3, 1, 3, 3)."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("matvec")
+show_page("matvec")

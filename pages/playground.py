@@ -1,5 +1,5 @@
 """Playground: a formula typed by the reader, parsed safely, with every view of an example page."""
 
-from jaccore.explorer import render_playground
+from jaccore.ui import show_page
 
-render_playground("playground")
+show_page("playground")

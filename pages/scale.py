@@ -1,5 +1,5 @@
 """y = a·x: scaling by a scalar; with respect to a the contributions of every element add up."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("scale")
+show_page("scale")

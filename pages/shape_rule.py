@@ -1,5 +1,5 @@
 """The shape rule: W (3, 2) → Y (2, 4) has a Jacobian of shape (2, 4, 3, 2)."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("shape_rule")
+show_page("shape_rule")

@@ -1,5 +1,5 @@
 """y = x ⊙ x: an element-wise square has a diagonal Jacobian, 2·x on the diagonal."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("square")
+show_page("square")

@@ -1,5 +1,5 @@
 """z = x·yᵀ: a scalar from two vectors; its Jacobian (1, 1, 1, 2) is the gradient itself."""
 
-from jaccore.explorer import render_example
+from jaccore.ui import show_page
 
-render_example("vector_scalar")
+show_page("vector_scalar")

@@ -1,7 +1,26 @@
-"""Independent oracles for the tests: float64 central differences computed eagerly."""
+"""Independent oracles, and the catalog cases to hold the engine against them."""
 
 import numpy as np
+import pytest
 import tensorflow as tf
+
+import jaccore
+from jaccore.catalog import BATCH_EXAMPLES
+
+# Every catalog function that has a closed-form Jacobian: the worked examples and the batch layers.
+ORACLE_EXAMPLES = {**jaccore.EXAMPLES, **BATCH_EXAMPLES}
+
+
+def example_wrt_pairs() -> list:
+    """(slug, wrt) for every input each catalog example differentiates, with readable ids."""
+    return [
+        pytest.param(slug, wrt, id=f"{slug}-{wrt}") for slug, example in ORACLE_EXAMPLES.items() for wrt in example.wrt
+    ]
+
+
+def random_inputs(example: jaccore.Example, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """Values like the example's defaults in shape, drawn at random (float32)."""
+    return {name: rng.uniform(-3, 3, size=value.shape).astype(np.float32) for name, value in example.inputs.items()}
 
 
 def central_differences(fn, inputs: dict, wrt: str, step: float = 1e-6) -> np.ndarray:

@@ -3,13 +3,13 @@
 import html
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import ROOT
+
 TIMEOUT = 120  # a page's first run traces TensorFlow graphs; AppTest's default 3 s is too short
 
 
@@ -27,7 +27,7 @@ def errors(app: AppTest) -> list[str]:
 
 
 def panel_blocks(app: AppTest) -> list[dict]:
-    """The blocks of the live panels (HTML and charts; see jaccore/panel.js), in order."""
+    """The blocks of the live panels (HTML and charts; see jaccore/ui/panel.py), in order."""
     data = [json.loads(e.proto.json) for e in app.get("bidi_component")]
     # A panel with no blocks only loads Plotly.js (the first run of a server).
     return [block for d in data for block in json.loads(d.get("blocks", "[]"))]
@@ -77,7 +77,7 @@ def shown_matrix(app: AppTest, label: str) -> np.ndarray:
 
 
 def shown_rows(app: AppTest) -> dict[str, np.ndarray]:
-    """The rows of the table of numbers on the page (figures.html_rows), by their headings."""
+    """The rows of the table of numbers on the page (markup.html_rows), by their headings."""
     for markup in htmls(app):
         table = re.search(r'<table class="jx-table">.*?</table>', markup)
         if table:

@@ -10,8 +10,7 @@ import tensorflow as tf
 
 import jaccore
 from jaccore.engine import trace_count
-from tests.conftest import ORACLE_EXAMPLES, example_wrt_pairs, random_inputs
-from tests.oracles import central_differences
+from tests.oracles import ORACLE_EXAMPLES, central_differences, example_wrt_pairs, random_inputs
 
 EXAMPLES = jaccore.EXAMPLES
 # float32 autodiff against float64 oracles: relative agreement to ~1e-6, declared once.

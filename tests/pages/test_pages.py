@@ -4,12 +4,11 @@ import numpy as np
 import pytest
 
 import jaccore
-from jaccore.catalog import BEYOND, EXAMPLES, LESSONS, NAVIGATION, page_title
+from jaccore.catalog import EXAMPLES
 from jaccore.engine import trace_count
-from jaccore.figures import panels_of as panels
-from jaccore.translations import UI
-from tests.apptest import (
-    ROOT,
+from jaccore.sitemap import PAGES
+from tests import ROOT, heading
+from tests.pages.apptest import (
     charts,
     errors,
     open_page,
@@ -19,32 +18,33 @@ from tests.apptest import (
     shown_rows,
     texts,
 )
+from tests.reading import panels_of as panels
 
-PAGES = ["home", *NAVIGATION, *BEYOND]
+SLUGS = list(PAGES)
+LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
 
 
 def test_page_files_and_catalog_are_in_step():
     files = {path.stem for path in (ROOT / "pages").glob("*.py")}
     assert files == set(PAGES)
-    assert set(EXAMPLES) | set(LESSONS) == set(NAVIGATION) | set(BEYOND)
-    assert len(PAGES) == len(set(PAGES))
+    assert set(EXAMPLES) == {slug for slug, page in PAGES.items() if page.kind == "example"}
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_pages_are_declarations(slug):
-    """A page is a docstring and a call into the renderer: no logic, no TensorFlow."""
+    """A page is a docstring and one call that names its slug: no logic, no TensorFlow."""
     source = (ROOT / "pages" / f"{slug}.py").read_text()
     code = [line for line in source.splitlines() if line.strip() and not line.startswith(('"""', "from "))]
     assert source.startswith('"""')
-    assert len(code) == 1 and code[0].startswith("render_"), code
+    assert code == [f'show_page("{slug}")'], code
     assert "tensorflow" not in source and "GradientTape" not in source
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_runs_at_its_defaults(slug):
     app = open_page(slug)
     assert errors(app) == []
-    assert app.title[0].value == (UI["app_title"]("en") if slug == "home" else page_title(slug)("en"))
+    assert app.title[0].value == heading(slug, "en")
 
 
 @pytest.mark.parametrize("slug", [s for s, e in EXAMPLES.items() if "gradient" in e.notebook])
@@ -114,15 +114,14 @@ def test_upstream_weights_make_a_vector_jacobian_product(slug):
     assert "output_gradients=v" in shown_code(app)
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_languages_render_different_text(slug):
     english, vietnamese = open_page(slug, lang="en"), open_page(slug, lang="vi")
     assert errors(english) == errors(vietnamese) == []
     en, vi = set(texts(english)), set(texts(vietnamese))
     assert en != vi
     assert len(en - vi) >= (4 if slug == "home" else 10), "most of the page should be translated"
-    title = UI["app_title"] if slug == "home" else page_title(slug)
-    assert vietnamese.title[0].value == title("vi")
+    assert vietnamese.title[0].value == heading(slug, "vi")
     assert english.query_params["lang"] == "en" and vietnamese.query_params["lang"] == "vi"
 
 
@@ -220,7 +219,7 @@ def test_flat_view_shows_the_index_map():
     np.testing.assert_array_equal(panels(figure)[0][0], [5, 7, 0, 0])  # ∂C[0,0]/∂A, flattened
 
 
-@pytest.mark.parametrize("slug", [*NAVIGATION, *BEYOND])
+@pytest.mark.parametrize("slug", LIVE)
 def test_slider_moves_never_retrace_a_graph(slug):
     """A slider move must be served by graphs compiled once, not by new traces (50–90 ms each)."""
     app = open_page(slug)

@@ -3,7 +3,6 @@
 Each spec is read through go.Figure (`drawn`), which validates it as Plotly does; the app does not.
 """
 
-import html
 import re
 
 import numpy as np
@@ -12,8 +11,10 @@ import plotly.offline
 import pytest
 
 from jaccore import figures
-from jaccore.explorer import PLOTLY_JS
-from tests.apptest import ROOT
+from jaccore.notation import as_matrix, element_indices, index_label
+from jaccore.ui.panel import PLOTLY_JS
+from tests import ROOT
+from tests.reading import panels_of
 
 
 def drawn(spec: dict) -> go.Figure:
@@ -28,20 +29,20 @@ def jacobian_of_matmul_wrt_a() -> np.ndarray:
 
 @pytest.mark.parametrize(("shape", "drawn"), [((), (1, 1)), ((3,), (1, 3)), ((2, 4), (2, 4)), ((2, 3, 4), (6, 4))])
 def test_as_matrix_draws_every_rank(shape, drawn):
-    assert figures.as_matrix(np.zeros(shape)).shape == drawn
+    assert as_matrix(np.zeros(shape)).shape == drawn
 
 
 def test_index_labels():
-    assert figures.index_label("A", (1, 0)) == "A[1,0]"
-    assert figures.index_label("a", ()) == "a"
-    assert figures.element_indices((2, 1)) == [(0, 0), (1, 0)]
-    assert figures.element_indices(()) == [()]
+    assert index_label("A", (1, 0)) == "A[1,0]"
+    assert index_label("a", ()) == "a"
+    assert element_indices((2, 1)) == [(0, 0), (1, 0)]
+    assert element_indices(()) == [()]
 
 
 def test_slice_grid_has_one_panel_per_output_element():
     figure = drawn(figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A"))
     assert len(figure.data) == 1  # one trace on one pair of axes, however many panels
-    slices = figures.panels_of(figure)
+    slices = panels_of(figure)
     assert len(slices) == 4
     np.testing.assert_array_equal(slices[1], [[6, 8], [0, 0]])  # ∂C[0,1]/∂A
     assert figure.layout.meta["panels"] == [[0, 0], [0, 3], [3, 0], [3, 3]]  # 2×2 grid, one empty cell between
@@ -58,10 +59,10 @@ def test_slice_grid_has_one_panel_per_output_element():
 
 def test_slice_grid_of_a_scalar_input_and_scalar_output():
     figure = drawn(figures.slice_grid(np.array([1.0, 3.0]).reshape(1, 2), (1, 2), "y", "a"))
-    assert [p.tolist() for p in figures.panels_of(figure)] == [[[1.0]], [[3.0]]]
+    assert [p.tolist() for p in panels_of(figure)] == [[[1.0]], [[3.0]]]
     assert np.asarray(figure.data[0].text)[0, 2] == "∂y[0,1]/∂a = 3"
     single = drawn(figures.slice_grid(np.array([[[[3.0, 4.0]]]]), (1, 1), "z", "x"))
-    assert [p.tolist() for p in figures.panels_of(single)] == [[[3.0, 4.0]]]
+    assert [p.tolist() for p in panels_of(single)] == [[[3.0, 4.0]]]
 
 
 def test_large_jacobians_are_not_labelled_cell_by_cell():
@@ -80,7 +81,7 @@ def test_all_zero_and_nan_jacobians_still_draw():
 
 def test_flat_matrix_is_outputs_by_inputs_in_row_major_order():
     figure = drawn(figures.flat_matrix(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A"))
-    (z,) = figures.panels_of(figure)
+    (z,) = panels_of(figure)
     assert z.shape == (4, 4)
     np.testing.assert_array_equal(z, jacobian_of_matmul_wrt_a().reshape(4, 4))
     assert list(figure.layout.yaxis.ticktext) == ["C[0,0]", "C[0,1]", "C[1,0]", "C[1,1]"]
@@ -94,66 +95,30 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
     tape = np.tensordot(v, jacobian, axes=2)
     figure = drawn(figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient"))
-    shown = figures.panels_of(figure)
+    shown = panels_of(figure)
     assert len(shown) == 4 + 2
     np.testing.assert_array_equal(shown[1], 2 * jacobian[0, 1])
     np.testing.assert_array_equal(shown[-2], tape)  # Σ, computed from the slices
     np.testing.assert_array_equal(shown[-1], tape)
-    signs = [a.text for a in figure.layout.annotations if a.text.startswith("<b>")]
-    assert signs == ["<b>+</b>", "<b>+</b>", "<b>+</b>", "<b>=</b>", "<b>vs</b>"]
-    assert [a.x for a in figure.layout.annotations if a.text.startswith("<b>")] == [2, 5, 8, 11, 14]  # the gaps
+    signs = [a for a in figure.layout.annotations if a.name == "sign"]
+    assert [a.text for a in signs] == ["<b>+</b>", "<b>+</b>", "<b>+</b>", "<b>=</b>", "<b>vs</b>"]
+    assert [a.x for a in signs] == [2, 5, 8, 11, 14]  # the gaps
+    slices = ["1 × ∂C[0,0]/∂A", "2 × ∂C[0,1]/∂A", "0 × ∂C[1,0]/∂A", "-1 × ∂C[1,1]/∂A"]
+    assert figures.panel_titles(figure) == [*slices, "Σ", "tape.gradient"]  # the signs are not titles
 
 
 def test_sum_equation_summarises_many_slices():
     jacobian = np.ones((5, 4, 3))
     figure = drawn(figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape"))
-    shown = figures.panels_of(figure)
+    shown = panels_of(figure)
     assert len(shown) == figures.MAX_SUM_TERMS + 2
     np.testing.assert_array_equal(shown[-2].ravel(), [20, 20, 20])  # all 20 slices summed
     assert "<b>+ … =</b>" in [a.text for a in figure.layout.annotations]
 
 
-def test_tables_and_matrices():
-    table = figures.jacobian_table(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A")
-    assert table.loc["C[0,1]", "A[0,0]"] == 6 and table.shape == (4, 4)
-    rows = figures.html_rows({"sums": np.array([[11.0, 15.0]]), "<tape>": np.array([[11.0, 15.5]])}, "A")
-    assert re.findall(r"<th>([^<]*)</th>", rows) == ["", "A[0,0]", "A[0,1]", "sums", "&lt;tape&gt;"]
-    assert re.findall(r"<td>([^<]*)</td>", rows) == ["11", "15", "11", "15.5"]
-    assert figures.array_table(np.array(4.0), "a").loc["a", "value"] == 4
-    shown = figures.html_matrix("∇", np.array([[19, 22], [43, 50.5]]), subscript="A")
-    assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇_A"' in shown
-    cells = re.findall(r"<tr>(.*?)</tr>", shown)
-    assert [re.findall(r">([^<]*)</td>", row) for row in cells] == [["19", "22"], ["43", "50.5"]]
-    assert "Y ∈ ℝ<sup>9 × 9</sup>" in figures.html_matrix("Y", np.zeros((9, 9)))
-    assert "&lt;b&gt;" in figures.html_matrix("<b>", np.ones(1))  # names are escaped
-
-
-def test_prose_html_reads_the_marks_the_sentences_use_and_escapes_the_rest():
-    shown = figures.prose_html("### Check\n\n- closed form: **1e-07**\n- `x < y`\n\nLargest |difference|.")
-    assert shown == (
-        '<div class="jx-prose"><h3>Check</h3><ul><li>closed form: <strong>1e-07</strong></li>'
-        "<li><code>x &lt; y</code></li></ul><p>Largest |difference|.</p></div>"
-    )
-    caption = figures.prose_html("y_i and x_i, [2x₁, 2x₂]\non two lines", caption=True)
-    assert caption == '<div class="jx-prose jx-caption"><p>y_i and x_i, [2x₁, 2x₂] on two lines</p></div>'
-    hostile = figures.prose_html("**<script>alert(1)</script>** `<img onerror=x>`")
-    assert "<script>" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
-
-
-def test_code_html_marks_python_tokens_and_keeps_the_source():
-    source = 'import tensorflow as tf\n\nA = tf.constant([[1.0, 2.0]])  # đầu vào\nprint("x<y", 3e-2)'
-    shown = figures.code_html(source)
-    assert shown.startswith('<pre class="jx-code"><code><span class="kw">import</span> tensorflow')
-    assert '<span class="nu">2.0</span>' in shown and '<span class="co"># đầu vào</span>' in shown
-    assert '<span class="st">&quot;x&lt;y&quot;</span>' in shown
-    assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
-    unreadable = figures.code_html("x = (\n<b>")
-    assert html.unescape(re.sub(r"<[^>]+>", "", unreadable)) == "x = (\n<b>" and "<b>" not in unreadable
-
-
 def test_the_served_plotly_js_matches_the_plotly_package():
     """The figures are built by the plotly package for its plotly.js; the browser runs the partial
-    bundle in static/ (see jaccore/explorer.py). Their major versions (the figure schema) agree."""
+    bundle in static/ (see jaccore/ui/panel.py). Their major versions (the figure schema) agree."""
     header = (ROOT / "static" / PLOTLY_JS).read_text()[:200]
     served = re.search(r"plotly\.js \(cartesian - minified\) v(\d+)\.", header).group(1)
     assert served == plotly.offline.get_plotlyjs_version().split(".")[0]

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from jaccore.catalog import CHAINS, chain_slug
-from jaccore.figures import panels_of as panels
-from tests.apptest import charts, errors, open_page, shown_code, texts
+from tests.pages.apptest import charts, errors, open_page, shown_code, texts
+from tests.reading import panels_of as panels
 
 
 def test_playground_default_formula_shows_every_section():

@@ -10,14 +10,18 @@ import pandas as pd
 import pytest
 
 import jaccore
-from jaccore.catalog import BEYOND, EXAMPLES, NAVIGATION, page_title, tensorflow_code
-from jaccore.figures import index_label
-from jaccore.translations import UI
-from tests.browser import launch, missing_browser, streamlit_server, wait_until_done
+from jaccore.catalog import EXAMPLES
+from jaccore.codegen import tensorflow_code
+from jaccore.notation import index_label
+from jaccore.sitemap import PAGES
+from jaccore.translations import SENTENCES
+from tests import heading
+from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
-PAGES = ["home", *NAVIGATION, *BEYOND]
+SLUGS = list(PAGES)
+LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
 # What a reader sees change: the matrices of numbers and the text Plotly draws in the charts.
 SHOWN = """() => Array.from(document.querySelectorAll(
   '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text, [data-testid="stMain"] .jacobian-cells'
@@ -25,7 +29,7 @@ SHOWN = """() => Array.from(document.querySelectorAll(
 
 
 def title(slug: str, lang: str) -> str:
-    return (UI["app_title"] if slug == "home" else page_title(slug))(lang)
+    return heading(slug, lang)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +69,7 @@ def assert_healthy(page) -> None:
     assert page.locator('[role="dialog"]').count() == 0
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_page_draws_without_errors(page, server, slug):
     visit(page, server, slug)
     assert_healthy(page)
@@ -75,7 +79,7 @@ def test_page_draws_without_errors(page, server, slug):
         assert page.locator(".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() > 0
 
 
-@pytest.mark.parametrize("slug", [*NAVIGATION, *BEYOND])
+@pytest.mark.parametrize("slug", LIVE)
 def test_keyboard_slider_move_changes_the_page(page, server, slug):
     visit(page, server, slug)
     page.wait_for_timeout(300)  # let the first render settle before the key press
@@ -118,7 +122,7 @@ def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
     visit(page, server, "matmul")
     charts = page.locator(".jacobian-heatmap")
     assert charts.count() == 2
-    page.get_by_text(UI["flatten"]("en")).click()
+    page.get_by_text(SENTENCES["example.flatten"]("en")).click()
     page.locator('.jacobian-heatmap[aria-label="Heatmap: ∂C/∂A  (4 × 4)"]').wait_for(timeout=30_000)
     wait_until_done(page)
     assert_healthy(page)
@@ -126,7 +130,7 @@ def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
     assert page.get_by_text("jacobian.reshape(y.size, x.size)").count() == 1
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_language_switch_changes_the_text(page, server, slug):
     visit(page, server, slug)
     english = page.inner_text('[data-testid="stMain"]')
@@ -186,7 +190,7 @@ new MutationObserver(() => {
 """
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_deep_link_as_first_visit_to_a_fresh_server(browser, slug):
     """Streamlit runs a `pages/` folder the old way until st.navigation has run once; the reader
     sees the loading spinner while TensorFlow loads, then the page, and never the file names."""
@@ -197,8 +201,6 @@ def test_deep_link_as_first_visit_to_a_fresh_server(browser, slug):
             visit(page, url, slug)
             assert_healthy(page)
             assert page.evaluate("() => window.__seen") == ["spinner", "title"]
-            assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("\n") >= len(NAVIGATION) + len(
-                BEYOND
-            )
+            assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("\n") >= len(LIVE)
         finally:
             page.close()

@@ -34,9 +34,10 @@ function colourKey(key, axis) {
 }
 
 // Plotly removes and redraws every annotation on each update (about a third of its time here).
-// The titles above the panels and the signs between them are drawn in HTML instead, at the same
-// places, and rebuilt only when they change. A figure with automargin (the flat view) keeps them
-// in Plotly: its plot area is known only once Plotly has drawn it.
+// By the figures' contract (jaccore/figures.py), every annotation is a label: a "title" above a
+// panel or a "sign" between panels, in Plotly's markup (<br>, <b>). They are drawn in HTML
+// instead, at the same places, and rebuilt only when they change. A figure with automargin (the
+// flat view) keeps them in Plotly: its plot area is known only once Plotly has drawn it.
 function htmlLabels(figure) {
   const { xaxis, yaxis } = figure.layout;
   return !xaxis.automargin && !yaxis.automargin && Array.isArray(xaxis.range) && Array.isArray(yaxis.range);
@@ -61,7 +62,7 @@ function drawLabels(layer, layout) {
   layer.replaceChildren(
     ...layout.annotations.map((note) => {
       const label = document.createElement("div");
-      const bold = note.text.startsWith("<b>");
+      const bold = note.name === "sign";
       const lines = note.text.replace(/<\/?b>/g, "").split("<br>");
       label.append(...lines.flatMap((line, n) => (n ? [document.createElement("br"), line] : [line])));
       const lift = note.yanchor === "bottom" ? "-100%" : "-50%";
@@ -74,9 +75,10 @@ function drawLabels(layer, layout) {
   );
 }
 
-// Plotly writes each cell's number as SVG text, measured and laid out on every update (about a
-// quarter of its time here). With the plot area known (fixed ranges, as for the titles), the numbers
-// are HTML instead, over the cells: built once per grid, then only their text and colour change.
+// Plotly writes each cell's number as SVG text (a trace with a texttemplate), measured and laid
+// out on every update (about a quarter of its time here). With the plot area known (fixed ranges,
+// as for the labels), the numbers are HTML instead, over the cells: built once per grid, then only
+// their text and colour change.
 function colourAt(axis, value) {
   const at = Math.min(1, Math.max(0, (value - axis.cmin) / (axis.cmax - axis.cmin || 1)));
   const stops = axis.colorscale;

@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 import jaccore
-from jaccore.catalog import EXAMPLES, tensorflow_code
-from tests.conftest import ORACLE_EXAMPLES, example_wrt_pairs, random_inputs
+from jaccore.catalog import EXAMPLES
+from jaccore.codegen import tensorflow_code
+from tests.oracles import ORACLE_EXAMPLES, example_wrt_pairs, random_inputs
 
 
 @pytest.mark.parametrize("slug", list(ORACLE_EXAMPLES))

@@ -1,0 +1,12 @@
+"""The catalog of worked examples: one entry feeds a page, the navigation and the tests.
+
+Each example carries its TensorFlow function, the notebook's inputs (float32), the inputs it
+differentiates, its formula, and a closed-form Jacobian in numpy (see example.Example).
+"""
+
+from jaccore.catalog.batch import BATCH_EXAMPLES
+from jaccore.catalog.chain import CHAIN_EXAMPLES, CHAINS, chain_slug, compose
+from jaccore.catalog.example import Example
+from jaccore.catalog.notebook import EXAMPLES
+
+__all__ = ["BATCH_EXAMPLES", "CHAINS", "CHAIN_EXAMPLES", "EXAMPLES", "Example", "chain_slug", "compose"]

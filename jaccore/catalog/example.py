@@ -1,0 +1,37 @@
+"""One worked example: a TensorFlow function, the inputs it starts from, and a closed-form oracle."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from jaccore._tensorflow import tf
+from jaccore.translations import Text
+
+
+def constant(rows: object) -> np.ndarray:
+    return np.asarray(rows, dtype=np.float32)
+
+
+def eye(n: int) -> np.ndarray:
+    return np.eye(n)
+
+
+@dataclass(frozen=True)
+class Example:
+    """y = fn(**inputs); J = ∂y/∂inputs[w] for each w in wrt, shape y.shape + inputs[w].shape."""
+
+    slug: str
+    output_name: str  # the notebook's name for y: z, y, f, C, Y
+    fn: Callable[..., tf.Tensor]
+    inputs: Mapping[str, np.ndarray]
+    wrt: tuple[str, ...]
+    formula: str  # LaTeX
+    code: str  # the TensorFlow expression the notebook writes
+    title: Text
+    question: Text
+    insight: Text  # what the slices look like, and why
+    closed_form: Callable[[Mapping[str, np.ndarray], str], np.ndarray] | None = None  # None: no oracle known
+    value_range: tuple[float, float] = (-10.0, 10.0)
+    step: float = 0.5
+    notebook: Mapping[str, object] = field(default_factory=dict)  # printed results, for the tests

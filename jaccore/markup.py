@@ -1,0 +1,112 @@
+"""The HTML of the text and numbers a slider move redraws: prose, matrices, tables and code, escaped.
+
+Streamlit parses every st.markdown element again on each slider move (~2.5 ms each here) and
+typesets st.latex with KaTeX (~20 ms a matrix); an st.html element or a block of the app's panel
+costs a fraction of that. Every piece of text goes through html.escape: nothing a reader types
+or links to is ever read as markup. The look (markup.css) follows Streamlit's light or dark theme.
+"""
+
+import html
+import io
+import keyword
+import re
+import tokenize
+from pathlib import Path
+
+import numpy as np
+
+from jaccore.notation import as_matrix, element_indices, index_label
+
+STYLESHEET = f"<style>{Path(__file__).with_name('markup.css').read_text()}</style>"
+_CODE, _BOLD = re.compile(r"`([^`]+)`"), re.compile(r"\*\*(.+?)\*\*")
+
+
+def prose_html(markdown: str, caption: bool = False) -> str:
+    """The app's sentences as HTML, escaped: paragraphs, '### ' headings, '- ' lists, **bold**, `code`.
+
+    Only the marks above are read; anything else (links, emphasis, LaTeX, HTML) stays as typed.
+    """
+    blocks = []
+    for block in markdown.strip().split("\n\n"):
+        lines = block.splitlines()
+        if block.startswith("### "):
+            blocks.append(f"<h3>{_inline(block[4:])}</h3>")
+        elif all(line.startswith("- ") for line in lines):
+            blocks.append("<ul>" + "".join(f"<li>{_inline(line[2:])}</li>" for line in lines) + "</ul>")
+        else:
+            blocks.append(f"<p>{_inline(' '.join(lines))}</p>")
+    return f'<div class="jx-prose{" jx-caption" if caption else ""}">{"".join(blocks)}</div>'
+
+
+def _inline(text: str) -> str:
+    return _BOLD.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False)))
+
+
+def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:
+    """'C = [[19, 22], [43, 50]]' as HTML: the name, then a table of the values between square brackets.
+
+    Large arrays are summarised by their shape.
+    """
+    label = html.escape(name) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
+    plain = html.escape(f"{name}{'_' + subscript if subscript else ''}")
+    if array.size > limit:
+        return f'<p aria-label="{plain}">{label} ∈ ℝ<sup>{" × ".join(map(str, array.shape))}</sup></p>'
+    cell = "padding:0.1rem 0.6rem;text-align:right;font-variant-numeric:tabular-nums;border:none"
+    rows = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{v:.4g}</td>' for v in row) + "</tr>" for row in as_matrix(array)
+    )
+    bracket = "width:0.35rem;border:0.1rem solid currentColor"
+    return (
+        f'<div style="display:flex;align-items:center;gap:0.5rem;font-size:1.1rem;margin:0.5rem 0">'
+        f"<span>{label} =</span>"
+        f'<span style="display:inline-flex;align-items:stretch">'
+        f'<span style="{bracket};border-right:none"></span>'
+        f'<table aria-label="{plain}" style="border-collapse:collapse;border:none;margin:0">{rows}</table>'
+        f'<span style="{bracket};border-left:none"></span></span></div>'
+    )
+
+
+def html_rows(rows: dict[str, np.ndarray], name: str) -> str:
+    """Arrays of one shape as the rows of a table, one column per element, headed name[0], name[1], …"""
+    first = next(iter(rows.values()))
+    head = "".join(f"<th>{html.escape(index_label(name, k))}</th>" for k in element_indices(first.shape))
+    body = "".join(
+        f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{v:.4g}</td>" for v in np.ravel(values)) + "</tr>"
+        for label, values in rows.items()
+    )
+    return f'<table class="jx-table"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def code_html(source: str) -> str:
+    """Python source as a highlighted HTML block: keywords, strings, numbers and comments marked.
+
+    Instead of st.code, whose highlighter (every Prism grammar) takes ~0.5 s of the browser's
+    first page load. Read with the standard library's tokenizer; source it cannot read is shown plain.
+    """
+    lines = source.splitlines(keepends=True)
+    kinds = {tokenize.STRING: "st", tokenize.NUMBER: "nu", tokenize.COMMENT: "co"}
+    parts, row, col = [], 1, 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            (start_row, start_col), (end_row, end_col) = token.start, token.end
+            if token.type == tokenize.ENDMARKER or start_row > len(lines):
+                break
+            parts.append(html.escape(_between(lines, (row, col), (start_row, start_col))))
+            kind = "kw" if token.type == tokenize.NAME and keyword.iskeyword(token.string) else kinds.get(token.type)
+            text = html.escape(_between(lines, (start_row, start_col), (end_row, end_col)))
+            parts.append(f'<span class="{kind}">{text}</span>' if kind else text)
+            row, col = end_row, end_col
+    except (tokenize.TokenError, SyntaxError):
+        parts, row, col = [], 1, 0
+    parts.append(html.escape(_between(lines, (row, col), (len(lines) + 1, 0))))
+    return f'<pre class="jx-code"><code>{"".join(parts)}</code></pre>'
+
+
+def _between(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The source text from (row, col) to (row, col), rows counted from 1 as tokenize does."""
+    (start_row, start_col), (end_row, end_col) = start, end
+    if start_row == end_row:
+        return lines[start_row - 1][start_col:end_col] if start_row <= len(lines) else ""
+    middle = "".join(lines[start_row : end_row - 1])
+    last = lines[end_row - 1][:end_col] if end_row <= len(lines) else ""
+    return lines[start_row - 1][start_col:] + middle + last

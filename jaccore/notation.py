@@ -1,0 +1,50 @@
+"""How arrays are named and laid out on screen: A[1,0], row-major order, a matrix for any rank.
+
+The same index notation as TensorFlow's: y[i] and ∂y[i]/∂x[k], counted from 0, the output's
+axes first. Figures, HTML, downloads and the interface all take their labels from here.
+"""
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def index_label(name: str, index: Sequence[int]) -> str:
+    """'A[1,0]' for a matrix element, 'a' for a scalar."""
+    return f"{name}[{','.join(map(str, index))}]" if len(index) else name
+
+
+def partial_label(y: str, i: Sequence[int], x: str, k: Sequence[int] | None = None) -> str:
+    """'∂C[0,1]/∂A[1,0]' for one entry of a Jacobian; '∂C[0,1]/∂A' for a whole slice (k None)."""
+    return f"∂{index_label(y, i)}/∂{x if k is None else index_label(x, k)}"
+
+
+def element_indices(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Every index of an array of this shape, in row-major order (the order of reshape)."""
+    return list(np.ndindex(*shape)) if shape else [()]
+
+
+def as_matrix(array: np.ndarray) -> np.ndarray:
+    """How an array of any rank is drawn: scalars as 1×1, vectors as one row, rank > 2 stacked."""
+    if array.ndim == 0:
+        return array.reshape(1, 1)
+    if array.ndim == 1:
+        return array.reshape(1, -1)
+    return array.reshape(-1, array.shape[-1])
+
+
+def number(value: float) -> str:
+    """A float32 value as its shortest round-trip text: 0.9, not 0.8999999761581421; -0.0 as 0.
+
+    The inputs are float32, so the float64 repr of a slider's 0.9 carries float32's rounding
+    noise. numpy's float32 repr is the shortest text that reads back as the same float32.
+    """
+    single = np.float32(value)
+    if single == 0:
+        return "0.0"
+    return repr(float(np.format_float_positional(single, unique=True, trim="0")))
+
+
+def shape_text(shape: Sequence[int]) -> str:
+    """(2, 2), (3,), (): Python's tuple notation, as TensorFlow prints a shape."""
+    return repr(tuple(int(n) for n in shape))

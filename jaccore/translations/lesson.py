@@ -1,0 +1,28 @@
+"""The column-sum lesson (the notebook's Ví dụ 3)."""
+
+from jaccore.translations.text import Text
+
+T = Text
+
+SENTENCES = {
+    "lesson.intro": T(
+        "Lay the Jacobian flat: one **row** per output element, one **column** per input element. Column "
+        "k holds every ∂y[i]/∂x[k] — every way the input element x[k] moves some output. Add each column "
+        "up and you get the gradient: exactly what `tape.gradient` returns. Pick any example, move the "
+        "sliders, and watch the column sums follow.",
+        "Trải Jacobian ra thành ma trận phẳng: mỗi **hàng** là một phần tử đầu ra, mỗi **cột** là một "
+        "phần tử đầu vào. Cột k chứa mọi ∂y[i]/∂x[k] — mọi cách mà phần tử x[k] ảnh hưởng tới các đầu ra. "
+        "Cộng từng cột lại, ta được gradient: đúng thứ mà `tape.gradient` trả về. Hãy chọn một ví dụ, kéo "
+        "thanh trượt và xem tổng các cột thay đổi theo.",
+    ),
+    "lesson.pick": T("Example", "Ví dụ"),
+    "lesson.column_sums": T("column sums", "tổng từng cột"),
+    "lesson.why": T(
+        "Each column sum is Σᵢ ∂{y}[i]/∂{x}[k]: the partial derivatives of all output elements with "
+        "respect to the same input element. That is the derivative of sum({y}) — which is why "
+        "`tape.gradient` of a non-scalar {y} has {x}'s shape and not the Jacobian's.",
+        "Mỗi tổng cột là Σᵢ ∂{y}[i]/∂{x}[k]: các đạo hàm riêng của mọi phần tử đầu ra theo cùng một phần "
+        "tử đầu vào. Đó là đạo hàm của sum({y}) — vì vậy `tape.gradient` của {y} không phải số vô hướng "
+        "có chiều của {x}, không phải chiều của Jacobian.",
+    ),
+}

@@ -1,0 +1,28 @@
+"""A sentence in English and Vietnamese, and the reader's language; chosen per session, never globally."""
+
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "vi")
+LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One sentence in both languages; `text("vi", n=3)` picks a language and fills the blanks."""
+
+    en: str
+    vi: str
+
+    def __call__(self, lang: str, **blanks: object) -> str:
+        chosen = self.vi if lang == "vi" else self.en
+        return chosen.format(**blanks) if blanks else chosen
+
+
+def language_from(query: str | None, locale: str | None) -> str:
+    """?lang= first, then the browser's locale (`vi-VN` → vi), else English."""
+    for candidate in (query, locale):
+        code = (candidate or "").strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE

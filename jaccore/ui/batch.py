@@ -1,0 +1,84 @@
+"""batch_jacobian vs jacobian: the full Jacobian of a batch, and what tape.batch_jacobian returns."""
+
+import numpy as np
+import streamlit as st
+
+from jaccore import figures
+from jaccore.catalog import BATCH_EXAMPLES, Example
+from jaccore.engine import analyze, batch_jacobian, max_abs_difference
+from jaccore.markup import prose_html
+from jaccore.sitemap import Page
+from jaccore.ui import sections
+from jaccore.ui.panel import Panel
+from jaccore.ui.state import language, say
+
+
+def render_batch(page: Page) -> None:
+    """The full Jacobian of a batch against tape.batch_jacobian, with and without coupling."""
+    st.title(page.title(language()))
+    st.markdown(say("batch.intro"))
+    coupled = st.toggle(say("batch.couple"), key="coupled", bind="query-params")
+    example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
+    st.latex(example.formula)
+    st.markdown(f"**{example.question(language())}** {example.insight(language())}")
+    sections.render_inputs_header(example)
+    live_batch(example)
+    render_jacobian_sizes()
+
+
+@st.fragment
+def live_batch(example: Example) -> None:
+    values = sections.render_sliders(example)
+    full = analyze(example.fn, values, "x")
+    per_sample = batch_jacobian(example.fn, values, "x")
+    shape = say("example.jacobian_shape", y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
+                n=full.jacobian.size)  # fmt: skip
+    panel = Panel()
+    panel.html(prose_html(f"### {say('batch.full')}") + prose_html(shape, caption=True))
+    panel.figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
+    panel.html(prose_html(f"### {say('batch.diagonal')}"))
+    panel.figure(figures.slice_grid(per_sample, (per_sample.shape[0],), "y", "x"), "diagonal")
+    panel.html(coupling_facts(full.jacobian, per_sample))
+    panel.show()
+
+
+def coupling_facts(jacobian: np.ndarray, per_sample: np.ndarray) -> str:
+    """How much of the full Jacobian lies off the diagonal blocks, and what batch_jacobian added in.
+
+    A list, not three metrics in columns: each element costs the browser time on every move.
+    """
+    dropped = jacobian.copy()  # the off-diagonal blocks: what independence assumes away
+    for b in range(dropped.shape[0]):
+        dropped[b, :, b, :] = 0
+    share = np.linalg.norm(dropped) / max(np.linalg.norm(jacobian), 1e-30)
+    gap = max_abs_difference(per_sample, np.einsum("bibk->bik", jacobian))
+    facts = [
+        (say("batch.lost"), f"{share:.0%}"),
+        (say("batch.lost_max"), f"{np.abs(dropped).max():.3g}"),
+        (say("batch.gradient_gap"), f"{gap:.3g}"),
+    ]
+    listed = "\n".join(f"- {label}: **{value}**" for label, value in facts)
+    return prose_html(listed) + prose_html(say("batch.gap_help"), caption=True)
+
+
+def render_jacobian_sizes() -> None:
+    st.subheader(say("batch.sizes"))
+    columns = st.columns(3)
+    batch = columns[0].number_input(say("batch.batch"), 1, 100_000, 128, key="size.N")
+    n_in = columns[1].number_input("n_in", 1, 1_000_000, 1024, key="size.in")
+    n_out = columns[2].number_input("n_out", 1, 1_000_000, 2048, key="size.out")
+    full, gradient = batch * n_out * batch * n_in, batch * n_in
+    st.markdown(say("batch.size_table", full=full, full_bytes=human_bytes(4 * full), grad=gradient,
+                    grad_bytes=human_bytes(4 * gradient)))  # fmt: skip
+    st.markdown(say("batch.why_vjp"))
+
+
+def human_bytes(n: int) -> str:
+    """4294967296 → '4.0 GiB'."""
+    if n < 1024:
+        return f"{n} B"
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        n /= 1024
+        if n < 1024 or unit == "TiB":
+            return f"{n:,.1f} {unit}"
+    raise AssertionError("unreachable")

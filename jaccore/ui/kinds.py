@@ -1,0 +1,27 @@
+"""One function per kind of page; the table of pages (jaccore/sitemap.py) gives each page its kind."""
+
+import streamlit as st
+
+from jaccore.markup import STYLESHEET
+from jaccore.sitemap import PAGES
+from jaccore.ui.batch import render_batch
+from jaccore.ui.chain import render_chain
+from jaccore.ui.home import render_home
+from jaccore.ui.playground import render_playground
+from jaccore.ui.worked import render_example, render_lesson
+
+KINDS = {
+    "home": render_home,
+    "example": render_example,
+    "lesson": render_lesson,
+    "playground": render_playground,
+    "batch": render_batch,
+    "chain": render_chain,
+}
+
+
+def show(slug: str) -> None:
+    """The page `slug`, drawn by the function of its kind, with the stylesheet its HTML needs."""
+    page = PAGES[slug]
+    st.html(STYLESHEET)
+    KINDS[page.kind](page)

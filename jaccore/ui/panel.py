@@ -1,0 +1,72 @@
+"""The live panel: what a slider move redraws below the sliders, sent as one element.
+
+Each element a fragment draws costs the browser time on every slider move, changed or not (~1 ms
+an HTML element here, a chart more). The sections collect their text and charts as blocks of one
+Panel; the panel component (panel.js) keeps a node per block, rewrites an HTML block only when it
+changed, and restyles a chart in place with Plotly.react (st.plotly_chart remounts its chart
+whenever the figure changes). Plotly.js comes from the app's static files; run without the
+project's config (no static serving), the same blocks go out as st.html and st.plotly_chart.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from jaccore import figures
+from jaccore.ui.state import say
+
+PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
+
+panel_component = st.components.v2.component(
+    "jacobian_explorer.panel", js=Path(__file__).with_name("panel.js").read_text(), isolate_styles=False
+)
+
+
+def plotly_url() -> str:
+    """Where Streamlit's static file serving puts static/plotly-cartesian.min.js.
+
+    The partial bundle (1.5 MB, from npm's plotly.js-cartesian-dist-min, the plotly.js version
+    that the plotly package is built for) starts in ~0.8 s here; the full plotly.js in ~2 s.
+    """
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return f"/{base}/app/static/{PLOTLY_JS}" if base else f"/app/static/{PLOTLY_JS}"
+
+
+def served() -> bool:
+    """Whether Plotly.js is served to the component (the project's .streamlit/config.toml)."""
+    return bool(st.get_option("server.enableStaticServing"))
+
+
+def preload_plotly() -> None:
+    """Let the browser start Plotly.js (~0.8 s) while the server is busy: the component, given no
+    blocks, only loads it."""
+    if served():
+        with st.sidebar:
+            panel_component(data={"plotly": plotly_url()}, key="plotly.preload")
+
+
+class Panel:
+    """What a fragment shows below its sliders, collected as blocks and sent as one element."""
+
+    def __init__(self) -> None:
+        self.blocks: list[dict] = []
+
+    def html(self, markup: str) -> None:
+        self.blocks.append({"html": markup})
+
+    def figure(self, figure: dict, name: str) -> None:
+        """A chart, restyled in place on a slider move; `name` tells it apart from the others."""
+        label = say("panel.heatmap", panels=", ".join(figures.panel_titles(figure)[:6]))
+        self.blocks.append({"figure": figure, "name": name, "label": label})
+
+    def show(self) -> None:
+        if served():
+            # As one string: Streamlit looks for dataframes in a component's data, and a list there
+            # makes it import pandas and pyarrow on a server's first page (~0.5 s).
+            panel_component(data={"blocks": figures.plotly_json(self.blocks), "plotly": plotly_url()}, key="panel")
+            return
+        for block in self.blocks:
+            if "figure" in block:
+                st.plotly_chart(block["figure"], width="content", key=block["name"], theme=None, alt=block["label"])
+            else:
+                st.html(block["html"])

@@ -1,0 +1,231 @@
+"""The sections a page is made of, in teaching order: question, inputs, output, Jacobian, from
+Jacobian to gradient, check, code, downloads.
+
+What follows the sliders is computed once per slider move as a View (the inputs on screen and
+what the tape says about them) and drawn into the live panel; the sections around it (question,
+inputs' heading, downloads) are drawn by the page's full run only.
+"""
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from jaccore import figures
+from jaccore.catalog import Example
+from jaccore.codegen import tensorflow_code
+from jaccore.downloads import array_csv, jacobian_csv, npy_bytes
+from jaccore.engine import Analysis, InputError, JacobianSizeError, analyze, max_abs_difference, output_shape
+from jaccore.expression import ExpressionError
+from jaccore.markup import code_html, html_matrix, html_rows, prose_html
+from jaccore.ui.panel import Panel
+from jaccore.ui.state import (
+    language,
+    note_bad_url_values,
+    reset,
+    say,
+    slider_defaults,
+    slider_matrix,
+    toggles,
+    url_choice,
+)
+
+UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
+MAX_SLIDERS = 12  # per input; a larger input is shown, its values drawn at random
+
+
+@dataclass(frozen=True)
+class View:
+    """One state of a page: the inputs as its sliders hold them, and what the tape says about them."""
+
+    example: Example
+    values: Mapping[str, np.ndarray]
+    analysis: Analysis  # with the upstream weights on screen (ones unless the reader set them)
+
+    @property
+    def y(self) -> str:
+        return self.example.output_name
+
+    @property
+    def x(self) -> str:
+        return self.analysis.wrt
+
+
+@dataclass
+class OnScreen:
+    """What the live section last drew, for the downloads, which are made at a click.
+
+    The downloads sit below the fragment a slider move reruns (each element a fragment draws costs
+    the browser time on every move), so they read the latest view from here.
+    """
+
+    view: View | None = None
+    code: str = ""
+
+
+def seed() -> int:
+    """The playground's random seed (0 until the reader sets one)."""
+    return int(st.session_state.get("seed", 0))
+
+
+# Around the live section -------------------------------------------------------------------
+
+
+def render_question(example: Example) -> None:
+    st.title(example.title(language()))
+    st.latex(example.formula)
+    st.markdown(f"**{example.question(language())}**")
+
+
+def choose_wrt(example: Example) -> str:
+    if len(example.wrt) == 1:
+        return example.wrt[0]
+    options = {w: w for w in example.wrt}
+    return url_choice(
+        st.radio, say("example.wrt"), options, "wrt", example.wrt[0], horizontal=True, help=say("example.wrt_help")
+    )
+
+
+def render_inputs_header(example: Example) -> None:
+    """The inputs' heading, notes on URL values that could not be used, and the reset button."""
+    st.subheader(say("example.inputs"))
+    st.caption(say("example.inputs_hint"))
+    defaults = slider_defaults(example.inputs)
+    note_bad_url_values(defaults, example.value_range)
+    st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
+
+
+def choose_views(*keys: str) -> dict[str, bool]:
+    """The view switches (flat Jacobian, upstream weights) in a row above the sliders.
+
+    Outside the fragment: a slider move does not redraw them; flipping one reruns the page.
+    """
+    labels = {"flat": say("example.flatten"), "weights": say("example.upstream")}
+    return toggles({key: labels[key] for key in keys})
+
+
+def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
+    """The Jacobian and the gradient on screen as CSV and .npy, and the script, made when a reader clicks."""
+    y = example.output_name
+    files = {
+        "jacobian_{}_{}.csv": lambda v: jacobian_csv(v.analysis.jacobian, v.analysis.output.shape, y, v.x),
+        "jacobian_{}_{}.npy": lambda v: npy_bytes(v.analysis.jacobian),
+        "gradient_{}_{}.csv": lambda v: array_csv(v.analysis.gradient, v.x),
+        "gradient_{}_{}.npy": lambda v: npy_bytes(v.analysis.gradient),
+        # The script on screen, as a file: the code block has no copy button.
+        "tensorflow_{}_{}.py": lambda _: on_screen.code.encode(),
+    }
+    st.markdown(f"**{say('example.downloads')}**")
+    with st.container(horizontal=True):
+        for pattern, write in files.items():
+            name = pattern.format(example.slug, wrt)
+            at_click = lambda write=write: write(on_screen.view)  # noqa: E731
+            st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
+
+
+# The live section: what a slider move redraws ----------------------------------------------
+
+
+def render_sliders(example: Example) -> dict[str, np.ndarray]:
+    """A slider per element of every input, laid out in the input's shape; returns the values."""
+    values = {}
+    # Columns side by side for several inputs; none for one (each container is sent on every move).
+    several = len(example.inputs) > 1
+    columns = st.columns(len(example.inputs), gap="large") if several else [contextlib.nullcontext()]
+    for column, (name, default) in zip(columns, example.inputs.items(), strict=True):
+        with column:
+            if default.size > MAX_SLIDERS:
+                note = say("playground.too_many_sliders", name=name, n=default.size, seed=seed())
+                heading = prose_html(f"**{name}** {tuple(default.shape)}")
+                st.html(heading + html_matrix(name, default) + prose_html(note, caption=True))
+                values[name] = default
+            else:
+                values[name] = slider_matrix(name, name, default, example.value_range, example.step)
+    return values
+
+
+def analyzed(example: Example, values: dict, wrt: str, weights: bool) -> View | None:
+    """The view of these values (with upstream sliders when `weights`), or None after saying why not."""
+    try:
+        upstream = upstream_sliders(output_shape(example.fn, values, wrt)) if weights else None
+        return View(example, values, analyze(example.fn, values, wrt, upstream=upstream))
+    except ExpressionError as error:
+        st.error(error.message(language()), icon="✋")
+    except JacobianSizeError as error:
+        st.error(say("playground.too_large", size=error.size, limit=error.limit), icon="✋")
+    except InputError as error:
+        st.error(say("note.bad_input", reason=error), icon="✋")
+    return None
+
+
+def upstream_sliders(y_shape: tuple[int, ...]) -> np.ndarray:
+    """The upstream weights v, one slider per output element, below the inputs' sliders."""
+    return slider_matrix(UPSTREAM, "v", np.ones(y_shape, np.float32), (-3.0, 3.0), 0.5)
+
+
+def render_output(panel: Panel, view: View) -> None:
+    analysis = view.analysis
+    shape = say("example.shape_of", shape=tuple(analysis.output.shape))
+    heading = prose_html(f"### {say('example.output')}")
+    panel.html(heading + html_matrix(view.y, analysis.output) + prose_html(shape, caption=True))
+    if analysis.nonfinite:
+        st.warning(say("example.nonfinite"))  # rare: its own element, above the panel
+
+
+def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
+    analysis, y, x = view.analysis, view.y, view.x
+    y_shape, x_shape = analysis.output.shape, analysis.jacobian.shape[analysis.output.ndim :]
+    shape = say("example.jacobian_shape", y=tuple(y_shape), x=tuple(x_shape), j=analysis.jacobian.shape,
+                n=analysis.jacobian.size)  # fmt: skip
+    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{view.example.insight(language())}")
+    if flat:
+        panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
+        panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
+    else:
+        panel.html(text + prose_html(say("example.slices_caption", y=y, x=x), caption=True))
+        panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
+
+
+def render_column_sums(panel: Panel, view: View) -> None:
+    """The flat Jacobian, then its column sums beside tape.gradient (the lesson's core)."""
+    analysis, y, x = view.analysis, view.y, view.x
+    caption = prose_html(say("example.flat_caption", y=y, x=x), caption=True)
+    panel.html(prose_html(f"### {say('example.jacobian')}") + caption)
+    panel.figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
+    rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
+    panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
+
+
+def render_gradient(panel: Panel, view: View) -> None:
+    """Slices + … = gradient, weighted by the upstream v (ones unless set)."""
+    analysis, y, x = view.analysis, view.y, view.x
+    text = f"### {say('example.to_gradient')}\n\n{say('example.to_gradient_intro', y=y, x=x)}"
+    if not np.all(analysis.upstream == 1):
+        text += "\n\n" + say("example.vjp_note", y=y, x=x, shape=tuple(analysis.output.shape))
+    panel.html(prose_html(text))
+    tape = say("example.tape_gradient")
+    panel.figure(figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, tape), "sum")
+    returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, subscript=x)
+    agrees = prose_html(say("example.sum_vs_tape", err=f"{analysis.sum_error:.2g}"))
+    panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
+
+
+def render_check(panel: Panel, view: View) -> None:
+    """The largest differences from the closed form and from finite differences, as a list."""
+    analysis, example = view.analysis, view.example
+    fd = f"- {say('example.check_fd')}: **{analysis.finite_difference_error:.2g}**"
+    if example.closed_form is None:
+        closed = f"- {say('playground.no_closed_form')}"
+    else:
+        exact = example.closed_form({n: v.astype(np.float64) for n, v in view.values.items()}, view.x)
+        closed = f"- {say('example.check_closed')}: **{max_abs_difference(analysis.jacobian, exact):.2g}**"
+    panel.html(prose_html(f"### {say('example.check')}\n\n{closed}\n{fd}\n\n{say('example.check_help')}"))
+
+
+def render_code(panel: Panel, view: View) -> str:
+    """The TensorFlow script that prints what the page shows; returned for its download."""
+    code = tensorflow_code(view.example, view.values, view.x, view.analysis.upstream, language())
+    panel.html(prose_html(f"### {say('example.code')}") + code_html(code))
+    return code

@@ -1,0 +1,45 @@
+"""The HTML of what a slider move redraws: sentences, matrices, tables and code, escaped."""
+
+import html
+import re
+
+import numpy as np
+
+from jaccore import markup
+
+
+def test_tables_and_matrices():
+    rows = markup.html_rows({"sums": np.array([[11.0, 15.0]]), "<tape>": np.array([[11.0, 15.5]])}, "A")
+    assert re.findall(r"<th>([^<]*)</th>", rows) == ["", "A[0,0]", "A[0,1]", "sums", "&lt;tape&gt;"]
+    assert re.findall(r"<td>([^<]*)</td>", rows) == ["11", "15", "11", "15.5"]
+    shown = markup.html_matrix("∇", np.array([[19, 22], [43, 50.5]]), subscript="A")
+    assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇_A"' in shown
+    cells = re.findall(r"<tr>(.*?)</tr>", shown)
+    assert [re.findall(r">([^<]*)</td>", row) for row in cells] == [["19", "22"], ["43", "50.5"]]
+    assert "Y ∈ ℝ<sup>9 × 9</sup>" in markup.html_matrix("Y", np.zeros((9, 9)))
+    assert "&lt;b&gt;" in markup.html_matrix("<b>", np.ones(1))  # names are escaped
+
+
+def test_prose_html_reads_the_marks_the_sentences_use_and_escapes_the_rest():
+    shown = markup.prose_html("### Check\n\n- closed form: **1e-07**\n- `x < y`\n\nLargest |difference|.")
+    assert shown == (
+        '<div class="jx-prose"><h3>Check</h3><ul><li>closed form: <strong>1e-07</strong></li>'
+        "<li><code>x &lt; y</code></li></ul><p>Largest |difference|.</p></div>"
+    )
+    caption = markup.prose_html("y_i and x_i, [2x₁, 2x₂]\non two lines", caption=True)
+    assert caption == '<div class="jx-prose jx-caption"><p>y_i and x_i, [2x₁, 2x₂] on two lines</p></div>'
+    hostile = markup.prose_html("**<script>alert(1)</script>** `<img onerror=x>`")
+    assert "<script>" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_code_html_marks_python_tokens_and_keeps_the_source():
+    source = 'import tensorflow as tf\n\nA = tf.constant([[1.0, 2.0]])  # đầu vào\nprint("x<y", 3e-2)'
+    shown = markup.code_html(source)
+    assert shown.startswith('<pre class="jx-code"><code><span class="kw">import</span> tensorflow')
+    assert '<span class="nu">2.0</span>' in shown and '<span class="co"># đầu vào</span>' in shown
+    assert '<span class="st">&quot;x&lt;y&quot;</span>' in shown
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
+    unreadable = markup.code_html("x = (\n<b>")
+    assert html.unescape(re.sub(r"<[^>]+>", "", unreadable)) == "x = (\n<b>" and "<b>" not in unreadable
+
+

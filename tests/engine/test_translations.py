@@ -1,0 +1,61 @@
+"""The table of sentences: every key used, every key looked up defined, both languages alike."""
+
+import ast
+import string
+
+import pytest
+
+from jaccore.translations import SENTENCES, Text
+from tests import ROOT
+
+# Calls whose first string argument (after a node, for refuse) is a sentence key.
+LOOKUPS = {"say": 0, "ExpressionError": 0, "refuse": 1}
+
+
+def code_files() -> list:
+    return [p for p in (ROOT / "jaccore").rglob("*.py") if "translations" not in p.parts]
+
+
+def string_constants(tree: ast.AST) -> set[str]:
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def looked_up(tree: ast.AST) -> set[str]:
+    """Keys named in say("…"), ExpressionError("…"), refuse(node, "…") and SENTENCES["…"]."""
+    keys = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            at = LOOKUPS.get(name)
+            if at is not None and len(node.args) > at and isinstance(node.args[at], ast.Constant):
+                keys.add(node.args[at].value)
+        elif isinstance(node, ast.Subscript) and getattr(node.value, "id", None) == "SENTENCES":
+            if isinstance(node.slice, ast.Constant):
+                keys.add(node.slice.value)
+    return keys
+
+
+def trees() -> list[ast.AST]:
+    return [ast.parse(path.read_text()) for path in code_files()]
+
+
+def test_every_key_looked_up_is_defined():
+    missing = set().union(*(looked_up(tree) for tree in trees())) - set(SENTENCES)
+    assert not missing
+
+
+def test_every_key_is_used():
+    """A key appears as a string in the code that shows it (lookups through a table of keys included)."""
+    used = set().union(*(string_constants(tree) for tree in trees()))
+    assert not set(SENTENCES) - used
+
+
+def blanks(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+@pytest.mark.parametrize("key", sorted(SENTENCES))
+def test_both_languages_have_the_same_blanks(key):
+    text: Text = SENTENCES[key]
+    assert text.en.strip() and text.vi.strip()
+    assert blanks(text.en) == blanks(text.vi)
