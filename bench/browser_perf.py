@@ -25,10 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from jaccore.catalog import BEYOND, NAVIGATION  # noqa: E402
+from jaccore.sitemap import PAGES  # noqa: E402
 from tests.browser.harness import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 
 BARE_APP = "bench/bare_app.py"
+LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
+WORKED = [slug for slug, page in PAGES.items() if page.section == "examples"]
 COLD_STARTS = 5  # one start is noise on a shared machine
 QUIET_MS = 500  # the page has settled when nothing outside the slider changed for this long
 # Records the key press and the last change outside the focused slider, in page time.
@@ -77,7 +79,7 @@ def p95(values: list[float]) -> float:
 def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int) -> list[str]:
     """Each page beside the bare apps, round by round; ratios to the first bare app."""
     bares = {name: open_tab(browser, url) for name, url in bare_urls.items()}
-    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in (*NAVIGATION, *BEYOND)}
+    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in LIVE}
     times: dict[str, list[float]] = {name: [] for name in (*bares, *tabs)}
     for n in range(rounds):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
@@ -108,13 +110,13 @@ def memory_rows(browser) -> list[str]:
     with streamlit_server() as (url, process):
         started = rss_mib(process.pid)
         tab = browser.new_page()
-        for slug in ["home", *NAVIGATION, *BEYOND]:
+        for slug in PAGES:
             tab.goto(f"{url}/{'' if slug == 'home' else slug}")
             wait_until_done(tab)
             tab.wait_for_timeout(500)
         after_pages = rss_mib(process.pid)
         tab.close()
-        sessions = [open_tab(browser, f"{url}/{slug}") for slug in NAVIGATION[-5:]]
+        sessions = [open_tab(browser, f"{url}/{slug}") for slug in WORKED[-5:]]
         peak = rss_mib(process.pid)
         for n in range(20):
             for session in sessions:  # five sessions press at once, then all settle
