@@ -8,6 +8,7 @@ the page says so in the reader's language (Streamlit would drop it silently).
 
 import contextlib
 import math
+import threading
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -18,10 +19,15 @@ from jaccore.notation import as_matrix, element_indices, index_label
 from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SENTENCES, language_from
 
 LANG_KEY = "lang"
+_run = threading.local()  # this script run's language (each session runs in a thread of its own)
 
 
 def language() -> str:
-    return st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    """The reader's language: chosen by the router's switch, read once per script run (a page looks
+    up ~200 sentences a run; each read of st.session_state costs ~15 µs)."""
+    if getattr(_run, "language", None) is None:
+        _run.language = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return _run.language
 
 
 def say(key: str, /, **blanks: object) -> str:
@@ -30,10 +36,16 @@ def say(key: str, /, **blanks: object) -> str:
 
 
 def choose_language() -> str:
-    """The sidebar's language switch: ?lang= first, else the browser's locale, else English."""
+    """The sidebar's language switch: ?lang= first, else the browser's locale, else English.
+
+    Binds the language for this run; a fragment's rerun, which the router does not run, keeps the
+    last full run's (the language changes only by this switch, which reruns the whole page).
+    """
     default = language_from(None, st.context.locale)
     label = SENTENCES["app.language"](DEFAULT_LANGUAGE)
-    return url_choice(st.sidebar.radio, label, LANGUAGE_NAMES, LANG_KEY, default, horizontal=True)
+    _run.language = None
+    _run.language = url_choice(st.sidebar.radio, label, LANGUAGE_NAMES, LANG_KEY, default, horizontal=True)
+    return _run.language
 
 
 def url_choice(widget: Callable, label: str, options: Mapping[str, str], key: str, default: str, **kwargs) -> str:
