@@ -9,6 +9,7 @@ from jaccore.ui import startup, state  # light: no TensorFlow yet
 
 startup.configure_page()
 startup.leave_the_old_api()  # a server's first run: see jaccore/ui/startup.py
+state.begin_run()
 lang = state.choose_language()
 startup.preload_plotly()  # the browser fetches Plotly.js while the server loads TensorFlow
 with st.spinner(startup.loading(lang)):

@@ -9,12 +9,26 @@ from collections.abc import Mapping
 import numpy as np
 
 from jaccore.catalog import Example
+from jaccore.notation import number, shape_text
 from jaccore.translations import SENTENCES
 
 
 def python_literal(array: np.ndarray) -> str:
-    """An array as the nested list a learner would type: [[1.0, 2.0]]."""
-    return repr(np.asarray(array, np.float64).tolist())
+    """An array as the nested list a learner would type, each number as the slider shows it:
+    [[0.9, 2.0]], not [[0.8999999761581421, 2.0]] (the float32 value's shortest text). A matrix
+    too long for one line has a line per row."""
+    array = np.asarray(array, np.float32)
+    flat = _nested(array)
+    if array.ndim < 2 or len(flat) <= MAX_LINE:
+        return flat
+    return "[\n" + "".join(f"    {_nested(row)},\n" for row in array) + "]"
+
+
+MAX_LINE = 60  # characters of a literal on one line, after "name = tf.constant("
+
+
+def _nested(array: np.ndarray) -> str:
+    return number(array) if array.ndim == 0 else "[" + ", ".join(_nested(part) for part in array) + "]"
 
 
 def tensorflow_code(
@@ -32,7 +46,8 @@ def tensorflow_code(
     lines.append(f"    {comment('code.watch')}")
     lines += [f"    g.watch({name})" for name in values] + [f"    {y} = {example.code}", ""]
     lines.append(comment("code.outside"))
-    lines.append(f"jacobian_{wrt} = g.jacobian({y}, {wrt})  # shape {tuple(upstream.shape) + values[wrt].shape}")
+    shape = shape_text(upstream.shape + values[wrt].shape)
+    lines.append(f"jacobian_{wrt} = g.jacobian({y}, {wrt})  # {comment('code.shape')} {shape}")
     if np.all(upstream == 1):
         lines.append(f"gradient_{wrt} = g.gradient({y}, {wrt})")
     else:

@@ -190,6 +190,21 @@ def sum_equation(
     return spec
 
 
+def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str) -> dict:
+    """What tape.batch_jacobian returns, (B, n_out, n_in): panel b is Σ_c ∂y[c]/∂x[b], one per sample b.
+
+    Each panel adds up a column of the full Jacobian's blocks, which is the diagonal block
+    ∂y[b]/∂x[b] only when the samples do not interact: the titles say what the panels are.
+    """
+    values, hovers, titles = [], [], []
+    for b in range(per_sample.shape[0]):
+        values.append(per_sample[b])
+        entry = lambda k, b=b: f"Σ_c ∂{y_name}[c,{k[0]}]/∂{index_label(x_name, (b, k[1]))}"  # noqa: E731
+        hovers.append(_hover(per_sample[b], entry))
+        titles.append(f"Σ_c ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
+    return _panels(values, hovers, titles, per_sample.shape[0], per_sample.size <= MAX_LABELLED_CELLS)
+
+
 def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
     """A batch's full Jacobian (B, n_out, B, n_in) as a B×B grid of blocks ∂y[b]/∂x[c], diagonal outlined.
 

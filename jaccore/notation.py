@@ -33,6 +33,12 @@ def as_matrix(array: np.ndarray) -> np.ndarray:
     return array.reshape(-1, array.shape[-1])
 
 
+def shortest(value: float) -> float:
+    """The float a reader would type for a float32 value: -0.9 for float32(-0.9), whose exact value
+    is -0.8999999761581421. A slider holding the latter shows and links it with that noise."""
+    return float(number(value))
+
+
 def number(value: float) -> str:
     """A float32 value as its shortest round-trip text: 0.9, not 0.8999999761581421; -0.0 as 0.
 
@@ -43,6 +49,14 @@ def number(value: float) -> str:
     if single == 0:
         return "0.0"
     return repr(float(np.format_float_positional(single, unique=True, trim="0")))
+
+
+def array_text(array: np.ndarray) -> str:
+    """An array's numbers in nested brackets, to 4 significant digits: '[[11, 15], [11, 15]]'."""
+    array = np.asarray(array)
+    if array.ndim == 0:
+        return f"{float(array):.4g}"
+    return "[" + ", ".join(array_text(part) for part in array) + "]"
 
 
 def shape_text(shape: Sequence[int]) -> str:

@@ -41,10 +41,12 @@ BATCH_EXAMPLES: dict[str, Example] = {
         question=Text(
             "Does sample b's output depend on sample c's input?", "Đầu ra của mẫu b có phụ thuộc đầu vào mẫu c?"
         ),
-        insight=Text(
-            "No: every off-diagonal block is zero, so batch_jacobian returns exactly the diagonal blocks.",
-            "Không: mọi khối ngoài đường chéo bằng 0, nên batch_jacobian trả về đúng các khối đường chéo.",
-        ),
+        insights={
+            "x": Text(
+                "No: every off-diagonal block is zero, so batch_jacobian returns exactly the diagonal blocks.",
+                "Không: mọi khối ngoài đường chéo bằng 0, nên batch_jacobian trả về đúng các khối đường chéo.",
+            ),
+        },
         value_range=(-3.0, 3.0),
         step=0.25,
     ),
@@ -62,12 +64,14 @@ BATCH_EXAMPLES: dict[str, Example] = {
             "Now every output sees the batch mean. What happens off the diagonal?",
             "Giờ mỗi đầu ra đều thấy trung bình của batch. Ngoài đường chéo thì sao?",
         ),
-        insight=Text(
-            "Off-diagonal blocks light up (−1/B · …). batch_jacobian still returns one block per sample, "
-            "but each is its whole column added up, not ∂y[b]/∂x[b]: the coupling is silently folded in.",
-            "Các khối ngoài đường chéo sáng lên (−1/B · …). batch_jacobian vẫn trả về mỗi mẫu một khối, nhưng "
-            "mỗi khối là cả cột cộng lại chứ không phải ∂y[b]/∂x[b]: sự liên kết bị gộp vào mà không báo.",
-        ),
+        insights={
+            "x": Text(
+                "Off-diagonal blocks light up (−1/B · …). batch_jacobian still returns one block per sample, "
+                "but each is its whole column added up, not ∂y[b]/∂x[b]: the coupling is silently folded in.",
+                "Các khối ngoài đường chéo sáng lên (−1/B · …). batch_jacobian vẫn trả về mỗi mẫu một khối, nhưng "
+                "mỗi khối là cả cột cộng lại chứ không phải ∂y[b]/∂x[b]: sự liên kết bị gộp vào mà không báo.",
+            ),
+        },
         value_range=(-3.0, 3.0),
         step=0.25,
     ),

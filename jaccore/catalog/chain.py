@@ -38,7 +38,7 @@ def compose(inner: Example, outer: Example, via: str) -> Example:
             f"{outer.title.vi.split(':')[0]} ∘ {inner.title.vi.split(':')[0]}",
         ),
         question=Text("", ""),
-        insight=Text("", ""),
+        insights={},
     )
 
 

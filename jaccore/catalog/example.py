@@ -30,7 +30,9 @@ class Example:
     code: str  # the TensorFlow expression the notebook writes
     title: Text
     question: Text
-    insight: Text  # what the slices look like, and why
+    # What the slices look like, and why, for each input in wrt; {gradient} is filled with the plain
+    # gradient on screen (the Jacobian summed over the output axes), so its numbers follow the sliders.
+    insights: Mapping[str, Text]
     closed_form: Callable[[Mapping[str, np.ndarray], str], np.ndarray] | None = None  # None: no oracle known
     value_range: tuple[float, float] = (-10.0, 10.0)
     step: float = 0.5

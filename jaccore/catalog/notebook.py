@@ -72,14 +72,24 @@ EXAMPLES: dict[str, Example] = {
                 "z is a single number that depends on two vectors. How does z change with each element of x and of y?",
                 "z là một con số phụ thuộc vào hai véc-tơ. z thay đổi thế nào theo từng phần tử của x và của y?",
             ),
-            insight=Text(
-                "z has shape (1, 1), so there is a single slice, and it is the gradient: ∂z/∂x = y and "
-                "∂z/∂y = x. Even so the Jacobian's shape is (1, 1) + (1, 2) = (1, 1, 1, 2): the output's "
-                "axes stay in front, even when they have length 1.",
-                "z có chiều (1, 1) nên chỉ có một lát cắt, và nó chính là gradient: ∂z/∂x = y và "
-                "∂z/∂y = x. Dù vậy Jacobian vẫn có chiều (1, 1) + (1, 2) = (1, 1, 1, 2): các trục của đầu "
-                "ra luôn đứng trước, kể cả khi chúng dài 1.",
-            ),
+            insights={
+                "x": Text(
+                    "z has shape (1, 1): one output element, so there is a single slice ∂z[0,0]/∂x, and it is "
+                    "the gradient: ∂z/∂x = y = `{gradient}`. Even so the Jacobian's shape is (1, 1) + (1, 2) = "
+                    "(1, 1, 1, 2): the output's axes come first, even when they have length 1.",
+                    "z có chiều (1, 1): chỉ một phần tử đầu ra, nên chỉ có một lát cắt ∂z[0,0]/∂x, và nó chính là "
+                    "gradient: ∂z/∂x = y = `{gradient}`. Dù vậy Jacobian vẫn có chiều (1, 1) + (1, 2) = (1, 1, 1, "
+                    "2): các trục của đầu ra luôn đứng trước, kể cả khi chúng dài 1.",
+                ),
+                "y": Text(
+                    "z has shape (1, 1): one output element, so there is a single slice ∂z[0,0]/∂y, and it is "
+                    "the gradient: ∂z/∂y = x = `{gradient}`. Even so the Jacobian's shape is (1, 1) + (1, 2) = "
+                    "(1, 1, 1, 2): the output's axes come first, even when they have length 1.",
+                    "z có chiều (1, 1): chỉ một phần tử đầu ra, nên chỉ có một lát cắt ∂z[0,0]/∂y, và nó chính là "
+                    "gradient: ∂z/∂y = x = `{gradient}`. Dù vậy Jacobian vẫn có chiều (1, 1) + (1, 2) = (1, 1, 1, "
+                    "2): các trục của đầu ra luôn đứng trước, kể cả khi chúng dài 1.",
+                ),
+            },
             notebook={
                 "output": [[11.0]],
                 "jacobian": {"x": [[[[3.0, 4.0]]]], "y": [[[[1.0, 2.0]]]]},
@@ -99,14 +109,18 @@ EXAMPLES: dict[str, Example] = {
                 "Each y_i is x_i squared. Which inputs does each output element depend on?",
                 "Mỗi y_i là bình phương của x_i. Mỗi phần tử đầu ra phụ thuộc vào những đầu vào nào?",
             ),
-            insight=Text(
-                "y_i depends on x_i alone, so each slice has a single non-zero entry, 2·x_i, on the "
-                "diagonal. The Jacobian is a matrix; the gradient keeps one number per input, [2x₁, 2x₂]. "
-                "The Jacobian is the most detailed form of the gradient.",
-                "y_i chỉ phụ thuộc vào x_i, nên mỗi lát cắt chỉ có một phần tử khác 0 là 2·x_i, nằm trên "
-                "đường chéo. Jacobian là một ma trận; gradient chỉ giữ mỗi đầu vào một số, [2x₁, 2x₂]. "
-                "Jacobian là cách viết chi tiết nhất của gradient.",
-            ),
+            insights={
+                "x": Text(
+                    "y[0,k] depends on x[0,k] alone, so each slice has a single non-zero entry, 2·x[0,k], on the "
+                    "diagonal. The Jacobian is a matrix of every partial derivative; `tape.gradient(y, x)` keeps "
+                    "one number per input element, the slices added up: `{gradient}`. The Jacobian is the most "
+                    "detailed form of the gradient.",
+                    "y[0,k] chỉ phụ thuộc vào x[0,k], nên mỗi lát cắt chỉ có một phần tử khác 0 là 2·x[0,k], nằm "
+                    "trên đường chéo. Jacobian là ma trận của mọi đạo hàm riêng; `tape.gradient(y, x)` chỉ giữ mỗi "
+                    "phần tử đầu vào một số, là tổng các lát cắt: `{gradient}`. Jacobian là cách viết chi tiết nhất "
+                    "của gradient.",
+                ),
+            },
             notebook={
                 "output": [[1.0, 4.0]],
                 "jacobian": {"x": [[[[2.0, 0.0]], [[0.0, 4.0]]]]},
@@ -128,16 +142,22 @@ EXAMPLES: dict[str, Example] = {
                 "to every element?",
                 "Nhân với số a làm giãn x. ∂y/∂x là gì, và ∂y/∂a là gì khi a được nhân vào mọi phần tử?",
             ),
-            insight=Text(
-                "With respect to x the slices are a·(unit vectors): a diagonal Jacobian, gradient [a, a]. "
-                "With respect to a (shape ()), J has shape (1, 2) + () = (1, 2) and equals x; the gradient "
-                "sums it to x₁ + x₂ — a was used by every output element, so its contributions add up. "
-                "This is why a bias's gradient is a sum.",
-                "Theo x, các lát cắt là a·(véc-tơ đơn vị): Jacobian đường chéo, gradient [a, a]. Theo a "
-                "(chiều ()), J có chiều (1, 2) + () = (1, 2) và bằng x; gradient cộng lại thành x₁ + x₂ — a "
-                "được dùng ở mọi phần tử đầu ra nên các đóng góp cộng dồn. Đó là lý do gradient của bias là "
-                "một phép tổng.",
-            ),
+            insights={
+                "x": Text(
+                    "With respect to x the slices are a times a unit vector: a diagonal Jacobian with a on its "
+                    "diagonal. `tape.gradient(y, x)` adds them up to [a, a] = `{gradient}`.",
+                    "Theo x, các lát cắt là a nhân một vector đơn vị: Jacobian đường chéo với a trên đường chéo. "
+                    "`tape.gradient(y, x)` cộng chúng lại thành [a, a] = `{gradient}`.",
+                ),
+                "a": Text(
+                    "With respect to a (shape ()), J has shape (1, 2) + () = (1, 2) and equals x. "
+                    "`tape.gradient(y, a)` adds it up to x[0,0] + x[0,1] = `{gradient}`: a was used by every output "
+                    "element, so its contributions add up. This is why a bias's gradient is a sum.",
+                    "Theo a (chiều ()), J có chiều (1, 2) + () = (1, 2) và bằng x. `tape.gradient(y, a)` cộng lại "
+                    "thành x[0,0] + x[0,1] = `{gradient}`: a được dùng ở mọi phần tử đầu ra nên các đóng góp cộng "
+                    "dồn. Đó là lý do gradient của bias là một phép tổng.",
+                ),
+            },
             notebook={
                 "output": [[3.0, 9.0]],
                 "jacobian": {"x": [[[[3.0, 0.0]], [[0.0, 3.0]]]]},
@@ -161,14 +181,20 @@ EXAMPLES: dict[str, Example] = {
                 "A matrix maps x to f. What shape does the Jacobian have with respect to x, and with respect to W?",
                 "Một ma trận biến x thành f. Jacobian theo x có chiều thế nào, còn theo W thì sao?",
             ),
-            insight=Text(
-                "With respect to x, the slice of f_i is row i of W, so the Jacobian (3, 1, 3, 1) is W itself "
-                "and the gradient is W's column sums [2, 8, 6]. With respect to W, the slice of f_i is x "
-                "placed in row i: shape (3, 1) + (3, 3) = (3, 1, 3, 3), and every row of the gradient is xᵀ.",
-                "Theo x, lát cắt của f_i là hàng i của W, nên Jacobian (3, 1, 3, 1) chính là W và gradient là "
-                "tổng các cột của W: [2, 8, 6]. Theo W, lát cắt của f_i là x đặt vào hàng i: chiều (3, 1) + "
-                "(3, 3) = (3, 1, 3, 3), và mỗi hàng của gradient là xᵀ.",
-            ),
+            insights={
+                "x": Text(
+                    "The slice ∂f[i,0]/∂x is row i of W, laid as a column like x: the Jacobian (3, 1, 3, 1) is W "
+                    "itself. `tape.gradient(f, x)` adds the three slices: W's column sums, `{gradient}`.",
+                    "Lát cắt ∂f[i,0]/∂x là hàng i của W, dựng thành cột giống x: Jacobian (3, 1, 3, 1) chính là W. "
+                    "`tape.gradient(f, x)` cộng ba lát cắt lại: tổng từng cột của W, `{gradient}`.",
+                ),
+                "W": Text(
+                    "The slice ∂f[i,0]/∂W is x placed in row i of a 3×3 grid: shape (3, 1) + (3, 3) = (3, 1, 3, "
+                    "3). `tape.gradient(f, W)` adds the three slices: every row of it is xᵀ, `{gradient}`.",
+                    "Lát cắt ∂f[i,0]/∂W là x đặt vào hàng i của một lưới 3×3: chiều (3, 1) + (3, 3) = (3, 1, 3, "
+                    "3). `tape.gradient(f, W)` cộng ba lát cắt lại: mỗi hàng của nó là xᵀ, `{gradient}`.",
+                ),
+            },
             notebook={
                 "output": [[32.0], [23.0], [29.0]],
                 "jacobian": {"x": [[[[1.0], [2.0], [3.0]]], [[[-1.0], [3.0], [2.0]]], [[[2.0], [3.0], [1.0]]]]},
@@ -197,12 +223,20 @@ EXAMPLES: dict[str, Example] = {
                 "A (3, 2) matrix becomes a (2, 4) matrix. Before looking: what shape is ∂Y/∂W?",
                 "Một ma trận (3, 2) biến thành ma trận (2, 4). Trước khi xem: ∂Y/∂W có chiều thế nào?",
             ),
-            insight=Text(
-                "Go through Y first, then W: (2, 4) + (3, 2) = (2, 4, 3, 2) — a 2×4 grid of 3×2 slices. "
-                "Y[i, j] uses only column i of W, so slice (i, j) is M's column j placed in column i.",
-                "Đi theo Y trước rồi đến W: (2, 4) + (3, 2) = (2, 4, 3, 2) — một lưới 2×4, mỗi ô là một lát "
-                "cắt 3×2. Y[i, j] chỉ dùng cột i của W, nên lát cắt (i, j) là cột j của M đặt vào cột i.",
-            ),
+            insights={
+                "W": Text(
+                    "Go through Y first, then W: (2, 4) + (3, 2) = (2, 4, 3, 2) — a 2×4 grid of 3×2 slices. "
+                    "Y[i,j] uses only column i of W, so the slice ∂Y[i,j]/∂W is M's column j placed in column i.",
+                    "Đi theo Y trước rồi đến W: (2, 4) + (3, 2) = (2, 4, 3, 2) — một lưới 2×4, mỗi ô là một lát "
+                    "cắt 3×2. Y[i,j] chỉ dùng cột i của W, nên lát cắt ∂Y[i,j]/∂W là cột j của M đặt vào cột i.",
+                ),
+                "M": Text(
+                    "Go through Y first, then M: (2, 4) + (3, 4) = (2, 4, 3, 4) — a 2×4 grid of 3×4 slices. "
+                    "Y[i,j] uses only column j of M, so the slice ∂Y[i,j]/∂M is W's column i placed in column j.",
+                    "Đi theo Y trước rồi đến M: (2, 4) + (3, 4) = (2, 4, 3, 4) — một lưới 2×4, mỗi ô là một lát "
+                    "cắt 3×4. Y[i,j] chỉ dùng cột j của M, nên lát cắt ∂Y[i,j]/∂M là cột i của W đặt vào cột j.",
+                ),
+            },
             notebook={"jacobian_shape": {"W": (2, 4, 3, 2)}},
         ),
         Example(
@@ -219,14 +253,24 @@ EXAMPLES: dict[str, Example] = {
                 "Compute ∇_A C and the matching Jacobian. Predict the Jacobian's shape first.",
                 "Tính ∇_A C và Jacobian tương ứng. Hãy đoán chiều của Jacobian trước.",
             ),
-            insight=Text(
-                "C[i, j] uses row i of A, so the slice ∂C[i, j]/∂A is column j of B laid in row i: "
-                "shape (2, 2) + (2, 2) = (2, 2, 2, 2). Summing the four slices gives every row of the "
-                "gradient equal to B's row sums: [[11, 15], [11, 15]].",
-                "C[i, j] dùng hàng i của A, nên lát cắt ∂C[i, j]/∂A là cột j của B đặt vào hàng i: chiều "
-                "(2, 2) + (2, 2) = (2, 2, 2, 2). Cộng bốn lát cắt lại, mỗi hàng của gradient bằng tổng các "
-                "hàng của B: [[11, 15], [11, 15]].",
-            ),
+            insights={
+                "A": Text(
+                    "C[i,j] uses row i of A, so the slice ∂C[i,j]/∂A is column j of B laid in row i: (2, 2) + "
+                    "(2, 2) = (2, 2, 2, 2). `tape.gradient(C, A)` adds the four slices: every row of it is B's "
+                    "row sums, `{gradient}`.",
+                    "C[i,j] dùng hàng i của A, nên lát cắt ∂C[i,j]/∂A là cột j của B đặt vào hàng i: (2, 2) + "
+                    "(2, 2) = (2, 2, 2, 2). `tape.gradient(C, A)` cộng bốn lát cắt lại: mỗi hàng của nó là tổng "
+                    "từng hàng của B, `{gradient}`.",
+                ),
+                "B": Text(
+                    "C[i,j] uses column j of B, so the slice ∂C[i,j]/∂B is row i of A laid in column j: (2, 2) + "
+                    "(2, 2) = (2, 2, 2, 2). `tape.gradient(C, B)` adds the four slices: every column of it is A's "
+                    "column sums, `{gradient}`.",
+                    "C[i,j] dùng cột j của B, nên lát cắt ∂C[i,j]/∂B là hàng i của A đặt vào cột j: (2, 2) + "
+                    "(2, 2) = (2, 2, 2, 2). `tape.gradient(C, B)` cộng bốn lát cắt lại: mỗi cột của nó là tổng "
+                    "từng cột của A, `{gradient}`.",
+                ),
+            },
             notebook={
                 "output": [[19.0, 22.0], [43.0, 50.0]],
                 "jacobian": {

@@ -18,4 +18,5 @@ SENTENCES = {
         "# bên ngoài khối `with`: tape đã ngừng ghi",
     ),
     "code.upstream": T("# upstream weights v, with the output's shape", "# trọng số upstream v, cùng chiều với đầu ra"),
+    "code.shape": T("shape", "chiều"),
 }

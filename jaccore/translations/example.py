@@ -22,8 +22,8 @@ SENTENCES = {
     "example.shape_of": T("shape {shape}", "chiều {shape}"),
     "example.jacobian": T("The Jacobian", "Ma trận Jacobi"),
     "example.jacobian_shape": T(
-        "Shape = y.shape + x.shape: `{y}` + `{x}` = **`{j}`**, {n} partial derivatives.",
-        "Chiều = y.shape + x.shape: `{y}` + `{x}` = **`{j}`**, gồm {n} đạo hàm riêng.",
+        "Shape = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, {n} partial derivatives.",
+        "Chiều = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, gồm {n} đạo hàm riêng.",
     ),
     "example.slices_caption": T(
         "One heatmap per output element {y}[i]: its slice ∂{y}[i]/∂{x} has the shape of {x}. Hover a cell "
@@ -31,12 +31,16 @@ SENTENCES = {
         "Mỗi phần tử đầu ra {y}[i] một bản đồ nhiệt: lát cắt ∂{y}[i]/∂{x} có cùng chiều với {x}. Rê chuột "
         "lên một ô để đọc đạo hàm riêng.",
     ),
-    "example.flatten": T("Show as a flat (y.size × x.size) matrix", "Hiện dạng ma trận phẳng (y.size × x.size)"),
+    "example.flatten": T(
+        "Show as a flat ({y}.size × {x}.size) matrix", "Hiện dạng ma trận phẳng ({y}.size × {x}.size)"
+    ),
     "example.flat_caption": T(
         "Row r is output element {y}[r] and column c is input element {x}[c], both in row-major order "
-        "(`jacobian.reshape(y.size, x.size)`). Flattening as (x.size, y.size) instead would scramble it.",
+        "(`jacobian.reshape({y}.size, {x}.size)`). Flattening as ({x}.size, {y}.size) instead would scramble "
+        "it.",
         "Hàng r là phần tử đầu ra {y}[r], cột c là phần tử đầu vào {x}[c], cả hai theo thứ tự hàng "
-        "(`jacobian.reshape(y.size, x.size)`). Nếu reshape thành (x.size, y.size) thì sẽ bị xáo trộn.",
+        "(`jacobian.reshape({y}.size, {x}.size)`). Nếu reshape thành ({x}.size, {y}.size) thì sẽ bị "
+        "xáo trộn.",
     ),
     "example.to_gradient": T("From Jacobian to gradient", "Từ Jacobian đến gradient"),
     "example.to_gradient_intro": T(

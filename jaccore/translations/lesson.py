@@ -6,12 +6,13 @@ T = Text
 
 SENTENCES = {
     "lesson.intro": T(
-        "Lay the Jacobian flat: one **row** per output element, one **column** per input element. Column "
-        "k holds every ∂y[i]/∂x[k] — every way the input element x[k] moves some output. Add each column "
-        "up and you get the gradient: exactly what `tape.gradient` returns. Pick any example, move the "
-        "sliders, and watch the column sums follow.",
+        "Lay the Jacobian flat: one **row** per output element, one **column** per input element. A column "
+        "holds the partial derivatives of every output element with respect to one input element — every "
+        "way that input element moves the output. Add each column up and you get the gradient: exactly "
+        "what `tape.gradient` returns. Pick any example, move the sliders, and watch the column sums follow.",
         "Trải Jacobian ra thành ma trận phẳng: mỗi **hàng** là một phần tử đầu ra, mỗi **cột** là một "
-        "phần tử đầu vào. Cột k chứa mọi ∂y[i]/∂x[k] — mọi cách mà phần tử x[k] ảnh hưởng tới các đầu ra. "
+        "phần tử đầu vào. Mỗi cột chứa đạo hàm riêng của mọi phần tử đầu ra theo một phần tử đầu vào — mọi "
+        "cách mà phần tử đầu vào đó ảnh hưởng tới đầu ra. "
         "Cộng từng cột lại, ta được gradient: đúng thứ mà `tape.gradient` trả về. Hãy chọn một ví dụ, kéo "
         "thanh trượt và xem tổng các cột thay đổi theo.",
     ),

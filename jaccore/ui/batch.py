@@ -20,7 +20,7 @@ def render_batch(page: Page) -> None:
     coupled = st.toggle(say("batch.couple"), key="coupled", bind="query-params")
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     st.latex(example.formula)
-    st.markdown(f"**{example.question(language())}** {example.insight(language())}")
+    st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
     sections.render_inputs_header(example)
     live_batch(example)
     render_jacobian_sizes()
@@ -31,13 +31,12 @@ def live_batch(example: Example) -> None:
     values = sections.render_sliders(example)
     full = analyze(example.fn, values, "x")
     per_sample = batch_jacobian(example.fn, values, "x")
-    shape = say("example.jacobian_shape", y=full.output.shape, x=values["x"].shape, j=full.jacobian.shape,
-                n=full.jacobian.size)  # fmt: skip
+    shape = sections.shape_sentence("y", "x", full.jacobian, full.output.ndim)
     panel = Panel()
     panel.html(prose_html(f"### {say('batch.full')}") + prose_html(shape, caption=True))
     panel.figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
     panel.html(prose_html(f"### {say('batch.diagonal')}"))
-    panel.figure(figures.slice_grid(per_sample, (per_sample.shape[0],), "y", "x"), "diagonal")
+    panel.figure(figures.batch_sums(per_sample, "y", "x"), "diagonal")
     panel.html(coupling_facts(full.jacobian, per_sample))
     panel.show()
 

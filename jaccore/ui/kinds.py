@@ -8,6 +8,7 @@ from jaccore.ui.batch import render_batch
 from jaccore.ui.chain import render_chain
 from jaccore.ui.home import render_home
 from jaccore.ui.playground import render_playground
+from jaccore.ui.state import drop_stale_params
 from jaccore.ui.worked import render_example, render_lesson
 
 KINDS = {
@@ -25,3 +26,4 @@ def show(slug: str) -> None:
     page = PAGES[slug]
     st.html(STYLESHEET)
     KINDS[page.kind](page)
+    drop_stale_params()

@@ -7,8 +7,8 @@ from jaccore.catalog import Example
 from jaccore.expression import FUNCTIONS, Expression, ExpressionError, parse_expression
 from jaccore.sitemap import Page
 from jaccore.translations import SENTENCES
-from jaccore.ui.sections import seed
-from jaccore.ui.state import language, say
+from jaccore.ui.sections import MAX_SLIDERS, seed
+from jaccore.ui.state import language, say, slider_defaults
 from jaccore.ui.worked import render_explorer
 
 DEFAULT_FORMULA = "tanh(W @ x + b)"
@@ -49,8 +49,14 @@ def playground_inputs(names: tuple[str, ...]) -> dict[str, np.ndarray] | None:
             return None
     # No explicit value: the seed starts at min_value, and "Random fill" may then set it.
     columns[-1].number_input(say("playground.seed"), 0, 10_000, key="seed", bind="query-params")
-    columns[-1].button(say("playground.random"), on_click=reseed, args=(names,), key="random", icon=":material/casino:")
-    rng = np.random.default_rng(seed())
+    icon = ":material/casino:"
+    columns[-1].button(say("playground.random"), on_click=reseed, args=(shapes,), key="random", icon=icon)
+    return random_values(seed(), shapes)
+
+
+def random_values(seed: int, shapes: dict[str, tuple[int, ...]]) -> dict[str, np.ndarray]:
+    """The inputs a seed draws: uniform in [-2, 2], to one decimal (a slider's step is 0.1)."""
+    rng = np.random.default_rng(seed)
     return {name: np.round(rng.uniform(-2, 2, size=shape), 1).astype(np.float32) for name, shape in shapes.items()}
 
 
@@ -65,12 +71,17 @@ def parse_shape(text: str) -> tuple[int, ...] | None:
     return shape
 
 
-def reseed(names: tuple[str, ...]) -> None:
-    """New random values: a new seed, and sliders forget theirs so they take the new defaults."""
+def reseed(shapes: dict[str, tuple[int, ...]]) -> None:
+    """ "Random fill": a new seed, and every slider set to the value the seed draws for it.
+
+    The widgets themselves take the new values (a button that changes inputs changes the widgets):
+    a slider whose state were merely forgotten would keep showing its old value in the browser,
+    and a value moved by hand would come back from the URL.
+    """
     st.session_state["seed"] = (seed() + 1) % 10_000
-    for key in [k for k in st.session_state if isinstance(k, str) and k.split(".")[0] in names]:
-        if not key.startswith("shape."):
-            del st.session_state[key]
+    drawn = random_values(seed(), shapes)
+    with_sliders = {name: value for name, value in drawn.items() if value.size <= MAX_SLIDERS}
+    st.session_state.update(slider_defaults(with_sliders))
 
 
 def playground_example(expression: Expression, inputs: dict[str, np.ndarray], page: Page) -> Example:
@@ -85,7 +96,7 @@ def playground_example(expression: Expression, inputs: dict[str, np.ndarray], pa
         code=expression.code,
         title=page.title,
         question=SENTENCES["playground.question"],
-        insight=SENTENCES["playground.insight"],
+        insights={name: SENTENCES["playground.insight"] for name in expression.names},
         value_range=(-5.0, 5.0),
         step=0.1,
     )

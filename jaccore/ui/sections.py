@@ -20,6 +20,7 @@ from jaccore.downloads import array_csv, jacobian_csv, npy_bytes
 from jaccore.engine import Analysis, InputError, JacobianSizeError, analyze, max_abs_difference, output_shape
 from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, prose_html
+from jaccore.notation import array_text, shape_text
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import (
     language,
@@ -97,12 +98,12 @@ def render_inputs_header(example: Example) -> None:
     st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
 
 
-def choose_views(*keys: str) -> dict[str, bool]:
+def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
     """The view switches (flat Jacobian, upstream weights) in a row above the sliders.
 
     Outside the fragment: a slider move does not redraw them; flipping one reruns the page.
     """
-    labels = {"flat": say("example.flatten"), "weights": say("example.upstream")}
+    labels = {"flat": say("example.flatten", y=example.output_name, x=wrt), "weights": say("example.upstream")}
     return toggles({key: labels[key] for key in keys})
 
 
@@ -174,12 +175,24 @@ def render_output(panel: Panel, view: View) -> None:
         st.warning(say("example.nonfinite"))  # rare: its own element, above the panel
 
 
+def shape_sentence(y: str, x: str, jacobian: np.ndarray, y_ndim: int) -> str:
+    """'Shape = C.shape + A.shape: (2, 2) + (2, 2) = (2, 2, 2, 2), 16 partial derivatives.'"""
+    ys, xs = jacobian.shape[:y_ndim], jacobian.shape[y_ndim:]
+    return say("example.jacobian_shape", y=y, x=x, ys=shape_text(ys), xs=shape_text(xs),
+               js=shape_text(jacobian.shape), n=jacobian.size)  # fmt: skip
+
+
+def insight(view: View) -> str:
+    """What the slices look like, and why, with the numbers of the gradient on screen."""
+    text = view.example.insights.get(view.x)
+    return text(language(), gradient=array_text(view.analysis.column_sums)) if text else ""
+
+
 def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
     analysis, y, x = view.analysis, view.y, view.x
-    y_shape, x_shape = analysis.output.shape, analysis.jacobian.shape[analysis.output.ndim :]
-    shape = say("example.jacobian_shape", y=tuple(y_shape), x=tuple(x_shape), j=analysis.jacobian.shape,
-                n=analysis.jacobian.size)  # fmt: skip
-    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{view.example.insight(language())}")
+    shape = shape_sentence(y, x, analysis.jacobian, analysis.output.ndim)
+    y_shape = analysis.output.shape
+    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{insight(view)}")
     if flat:
         panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
         panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")

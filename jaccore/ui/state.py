@@ -15,11 +15,13 @@ import numpy as np
 import streamlit as st
 
 from jaccore.markup import prose_html
-from jaccore.notation import as_matrix, element_indices, index_label
+from jaccore.notation import as_matrix, element_indices, index_label, shortest
 from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SENTENCES, language_from
 
 LANG_KEY = "lang"
-_run = threading.local()  # this script run's language (each session runs in a thread of its own)
+PROTECTED = {"embed", "embed_options"}  # Streamlit's own, set by Community Cloud's viewer: never dropped
+_run = threading.local()  # this script run's language and URL choices (each session runs in a thread of its own)
+_choice_keys: set[str] = set()  # every key url_choice has kept in the URL, on any page
 
 
 def language() -> str:
@@ -48,11 +50,18 @@ def choose_language() -> str:
     return _run.language
 
 
+def begin_run() -> None:
+    """The router's first step: start this run's record of the choices kept in the URL."""
+    _run.choices = set()
+
+
 def url_choice(widget: Callable, label: str, options: Mapping[str, str], key: str, default: str, **kwargs) -> str:
     """A radio or selectbox whose choice lives in the URL as ?key=code (never the translated label).
 
     Streamlit's bind="query-params" would store the label, which changes with the language.
     """
+    _choice_keys.add(key)
+    getattr(_run, "choices", set()).add(key)
     raw = st.query_params.get(key)
     if st.session_state.get(key) not in options:  # first run, or options changed with the page
         st.session_state[key] = raw if raw in options else default
@@ -62,6 +71,21 @@ def url_choice(widget: Callable, label: str, options: Mapping[str, str], key: st
     if raw != choice:
         st.query_params[key] = choice
     return choice
+
+
+def drop_stale_params() -> None:
+    """At the end of a page's full run: a URL holds exactly the state on screen.
+
+    A choice that this run did not draw (the input to differentiate, after a formula without it),
+    and a parameter that no widget reads, leave the URL. Widgets bound to the URL are Streamlit's:
+    it drops their parameters itself when they are no longer drawn.
+    """
+    drawn = getattr(_run, "choices", set())
+    for key in list(st.query_params):
+        gone = key in _choice_keys and key not in drawn
+        unknown = key not in st.session_state and key not in PROTECTED
+        if gone or unknown:
+            del st.query_params[key]
 
 
 def toggles(labels: Mapping[str, str]) -> dict[str, bool]:
@@ -78,7 +102,7 @@ def slider_key(name: str, index: tuple[int, ...]) -> str:
 def slider_defaults(inputs: Mapping[str, np.ndarray]) -> dict[str, float]:
     """Every slider's starting value, by key."""
     return {
-        slider_key(name, i): float(value[i]) for name, value in inputs.items() for i in element_indices(value.shape)
+        slider_key(name, i): shortest(value[i]) for name, value in inputs.items() for i in element_indices(value.shape)
     }
 
 
@@ -97,7 +121,7 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
         with row:
             for index in indices[r * per_row : (r + 1) * per_row]:
                 key = slider_key(name, index)
-                value = float(default[index])
+                value = shortest(default[index])
                 slider = st.slider(
                     index_label(label, index), *value_range, value=value, step=step, key=key, bind="query-params"
                 )

@@ -26,7 +26,7 @@ def render_explorer(example: Example) -> None:
     """
     wrt = sections.choose_wrt(example)
     sections.render_inputs_header(example)
-    views = sections.choose_views("flat", "weights")
+    views = sections.choose_views(example, wrt, "flat", "weights")
     on_screen = OnScreen()
     live_example(example, wrt, views, on_screen)
     if on_screen.view is not None:
@@ -63,7 +63,7 @@ def render_lesson(page: Page) -> None:
     st.latex(example.formula)
     wrt = sections.choose_wrt(example)
     sections.render_inputs_header(example)
-    views = sections.choose_views("weights")
+    views = sections.choose_views(example, wrt, "weights")
     live_lesson(example, wrt, views)
     render_self_check(example, wrt)
 

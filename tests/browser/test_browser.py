@@ -122,12 +122,12 @@ def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
     visit(page, server, "matmul")
     charts = page.locator(".jacobian-heatmap")
     assert charts.count() == 2
-    page.get_by_text(SENTENCES["example.flatten"]("en")).click()
+    page.get_by_text(SENTENCES["example.flatten"]("en", y="C", x="A")).click()
     page.locator('.jacobian-heatmap[aria-label="Heatmap: ∂C/∂A  (4 × 4)"]').wait_for(timeout=30_000)
     wait_until_done(page)
     assert_healthy(page)
     assert charts.count() == 2 and "flat=true" in page.url
-    assert page.get_by_text("jacobian.reshape(y.size, x.size)").count() == 1
+    assert page.get_by_text("jacobian.reshape(C.size, A.size)").count() == 1
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -204,3 +204,35 @@ def test_deep_link_as_first_visit_to_a_fresh_server(browser, slug):
             assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("\n") >= len(LIVE)
         finally:
             page.close()
+
+
+# Each slider's label and the value it shows, in page order.
+SLIDERS = """() => Array.from(document.querySelectorAll('[data-testid="stSlider"]')).map(slider => [
+  slider.querySelector('[data-testid="stWidgetLabel"]').textContent,
+  Number(slider.querySelector('input[type="range"]').getAttribute('aria-valuetext')),
+])"""
+OUTPUT = """() => Array.from(document.querySelectorAll('table[aria-label="y"] td'))
+  .map(cell => Number(cell.textContent))"""
+
+
+def test_random_fill_shows_the_values_the_page_computes_from(page, server):
+    """The playground's "Random fill" sets the sliders themselves: after each fill, and after a value
+    moved by hand before it, y = tanh(W @ x + b) below is computed from the values the sliders show."""
+    visit(page, server, "playground")
+    page.wait_for_timeout(300)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').nth(3)  # W[1,0], moved by hand
+    before = page.evaluate(OUTPUT)
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"before => JSON.stringify(({OUTPUT})()) !== JSON.stringify(before)", arg=before)
+    for _ in range(3):
+        before = page.evaluate(OUTPUT)
+        page.get_by_role("button", name=SENTENCES["playground.random"]("en")).click()
+        page.wait_for_function(f"before => JSON.stringify(({OUTPUT})()) !== JSON.stringify(before)", arg=before)
+        wait_until_done(page)
+        shown = dict(page.evaluate(SLIDERS))
+        W = np.array([[shown[f"W[{i},{k}]"] for k in range(3)] for i in range(2)])
+        x = np.array([[shown[f"x[{k},0]"]] for k in range(3)])
+        b = np.array([[shown[f"b[{i},0]"]] for i in range(2)])
+        np.testing.assert_allclose(page.evaluate(OUTPUT), np.tanh(W @ x + b).ravel(), rtol=1e-3, atol=1e-4)
+    assert "W.1.0" not in page.url  # the value moved by hand was replaced, in the link too

@@ -1,14 +1,16 @@
 """The catalog: well-formed entries, and TensorFlow code on screen that reproduces the screen."""
 
+import ast
 import contextlib
 import io
+import string
 
 import numpy as np
 import pytest
 
 import jaccore
 from jaccore.catalog import EXAMPLES
-from jaccore.codegen import tensorflow_code
+from jaccore.codegen import python_literal, tensorflow_code
 from tests.oracles import ORACLE_EXAMPLES, example_wrt_pairs, random_inputs
 
 
@@ -20,8 +22,15 @@ def test_examples_are_well_formed(slug):
     assert all(v.dtype == np.float32 for v in example.inputs.values())
     lo, hi = example.value_range
     assert all(lo <= v.min() and v.max() <= hi for v in example.inputs.values())
-    for text in (example.title, example.question, example.insight):
+    assert set(example.insights) == set(example.wrt)  # an explanation for each input it differentiates
+    for text in (example.title, example.question, *example.insights.values()):
         assert text.en and text.vi and text.en != text.vi
+    for text in example.insights.values():  # the only blank: the plain gradient's numbers on screen
+        assert blanks(text.en) == blanks(text.vi) <= {"gradient"}
+
+
+def blanks(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
 @pytest.mark.parametrize(("slug", "wrt"), example_wrt_pairs())
@@ -49,3 +58,12 @@ def test_code_is_in_the_readers_language():
     assert "outside the `with` block" in english and "bên ngoài khối `with`" in vietnamese
     assert "jacobian_A = g.jacobian(C, A)  # shape (2, 2, 2, 2)" in english
     assert "output_gradients" not in english
+
+
+def test_the_script_writes_numbers_as_the_sliders_show_them():
+    """float32(-0.9) is -0.8999999761581421 exactly: the script writes -0.9, a long matrix a row a line."""
+    assert python_literal(np.float32(-0.9)) == "-0.9"
+    assert python_literal(np.array([[0.9, 2.0, -0.0]], np.float32)) == "[[0.9, 2.0, 0.0]]"
+    wide = python_literal(np.full((3, 8), -1.7, np.float32))
+    assert wide.splitlines()[1] == "    [-1.7, -1.7, -1.7, -1.7, -1.7, -1.7, -1.7, -1.7],"
+    assert np.array_equal(np.asarray(ast.literal_eval(wide), np.float32), np.full((3, 8), -1.7, np.float32))

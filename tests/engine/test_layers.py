@@ -30,7 +30,7 @@ LAYERS = {
     "jaccore.figures": ({"numpy", "plotly"}, {"jaccore.notation"}),
     "jaccore.markup": ({"numpy"}, {"jaccore.notation"}),
     "jaccore.downloads": ({"numpy", "pandas"}, {"jaccore.notation"}),
-    "jaccore.codegen": ({"numpy"}, {"jaccore.catalog", "jaccore.translations"}),
+    "jaccore.codegen": ({"numpy"}, {"jaccore.catalog", "jaccore.notation", "jaccore.translations"}),
     "jaccore.sitemap": (set(), {"jaccore.catalog", "jaccore.translations"}),
     "jaccore.ui": ({"numpy", "streamlit"}, {"jaccore"}),  # anything below it
 }

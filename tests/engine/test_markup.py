@@ -41,5 +41,3 @@ def test_code_html_marks_python_tokens_and_keeps_the_source():
     assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
     unreadable = markup.code_html("x = (\n<b>")
     assert html.unescape(re.sub(r"<[^>]+>", "", unreadable)) == "x = (\n<b>" and "<b>" not in unreadable
-
-

@@ -30,8 +30,8 @@ def looked_up(tree: ast.AST) -> set[str]:
             if at is not None and len(node.args) > at and isinstance(node.args[at], ast.Constant):
                 keys.add(node.args[at].value)
         elif isinstance(node, ast.Subscript) and getattr(node.value, "id", None) == "SENTENCES":
-            if isinstance(node.slice, ast.Constant):
-                keys.add(node.slice.value)
+            keys.add(node.slice.value if isinstance(node.slice, ast.Constant) else "")
+    keys.discard("")  # a key held in a variable: the keys it can take appear as strings elsewhere
     return keys
 
 

@@ -1,0 +1,208 @@
+"""The screen audit: after any sequence of interactions, what a page shows agrees with itself.
+
+Hypothesis draws a deep link and a sequence of interactions (slider moves, reset, random fill,
+formula and shape changes, the choice of example, x or composition, upstream weights, views,
+language) for every page with sliders. After each step the audit reads the state the page shows
+(its sliders, boxes and choices) and every number, shape and name it shows, recomputes them
+without the engine (tests/pages/screen.py) and asserts they agree.
+
+AUDIT_SEQUENCES sets the number of sequences per page (30 by default: 300 in all in CI).
+"""
+
+import ast
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, chain_slug
+from jaccore.figures import panel_titles
+from jaccore.notation import as_matrix
+from jaccore.sitemap import PAGES
+from tests.pages import screen
+from tests.pages.apptest import charts, errors, htmls, open_page, shown_matrix, shown_rows
+from tests.reading import panels_of
+
+SEQUENCES = int(os.environ.get("AUDIT_SEQUENCES", "30"))
+LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]
+FORMULAS = ["tanh(W @ x + b)", "x * x", "sum(x * x)", "softmax(v)", "a * x + b", "transpose(W) @ W", "W @ x"]
+SHAPES = ["2,2", "3,1", "2,3", "1,3", "", "3", "9,9"]
+
+
+def deep_link(slug: str, draw) -> dict[str, str]:
+    """A link into the page: a language, and for a worked example some inputs and the x."""
+    query = {"lang": draw(st.sampled_from(["en", "vi"]))}
+    if slug in EXAMPLES:
+        example = EXAMPLES[slug]
+        query["wrt"] = draw(st.sampled_from(example.wrt))
+        keys = [key for name, value in example.inputs.items() for key in screen.slider_keys(name, value.shape)]
+        for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
+            query[key] = str(draw(grid(example.value_range, example.step)))
+    return query
+
+
+def grid(value_range: tuple[float, float], step: float):
+    lo, hi = value_range
+    return st.integers(0, round((hi - lo) / step)).map(lambda n: round(lo + n * step, 6))
+
+
+def actions(app, slug: str) -> list[tuple]:
+    """What a reader can do on the page as it stands."""
+    found = [("slider", s.key) for s in app.slider]
+    found += [("button", b.key) for b in app.button if b.key in ("reset", "random")]
+    found += [("toggle", t.key) for t in app.toggle]
+    found += [("radio", r.key) for r in app.radio if r.key in ("wrt", "lang")]
+    found += [("selectbox", s.key) for s in app.selectbox if s.key in ("example", "chain")]
+    if slug == "playground":
+        found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
+    return found
+
+
+def act(app, action: tuple, draw) -> None:
+    kind, key = action
+    if kind == "slider":
+        slider = app.slider(key=key)
+        slider.set_value(draw(grid((slider.min, slider.max), slider.step)))
+    elif kind == "button":
+        app.button(key=key).click()
+    elif kind == "toggle":
+        app.toggle(key=key).set_value(not app.toggle(key=key).value)
+    elif kind in ("radio", "selectbox"):
+        screen.widget(app, kind, key).set_value(draw(st.sampled_from(choices(app, key))))
+    elif key == "expr":
+        app.text_input(key=key).input(draw(st.sampled_from(FORMULAS)))
+    else:
+        app.text_input(key=key).input(draw(st.sampled_from(SHAPES)))
+    app.run()
+
+
+def choices(app, key: str) -> list[str]:
+    """The codes a choice kept in the URL can take (its options show them translated)."""
+    if key == "wrt":
+        return list(screen.widget(app, "radio", "wrt").options)  # the inputs' names, as they are
+    return {"lang": ["en", "vi"], "example": list(EXAMPLES), "chain": list(CHAIN_EXAMPLES)}[key]
+
+
+@pytest.mark.parametrize("slug", LIVE)
+# No shrinking: each example reopens the page, and a failing sequence is short enough to read as drawn.
+@settings(max_examples=SEQUENCES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+          phases=[Phase.explicit, Phase.generate], print_blob=True)  # fmt: skip
+@given(data=st.data())
+def test_what_a_page_shows_agrees_with_the_state_it_shows(slug, data):
+    app = open_page(slug, **deep_link(slug, data.draw))
+    audit(app, slug)
+    for _ in range(data.draw(st.integers(1, 4), label="steps")):
+        act(app, data.draw(st.sampled_from(actions(app, slug)), label="action"), data.draw)
+        audit(app, slug)
+
+
+def audit(app, slug: str) -> None:
+    assert errors(app) == []
+    audit_url(app)
+    if app.error:  # a formula or shapes refused: a sentence, and nothing computed
+        assert not charts(app)
+        return
+    state = screen.state_on_screen(app, slug)
+    {"batch_jacobian": audit_batch, "chain_rule": audit_chain}.get(slug, audit_explorer)(app, state)
+
+
+def audit_url(app) -> None:
+    """The link holds the state on screen: no parameter for a widget the page does not show."""
+    keys = {w.key for kind in ("slider", "toggle", "radio", "selectbox", "text_input", "number_input")
+            for w in app.get(kind)}  # fmt: skip
+    assert set(app.query_params) <= keys | {"lang"}, set(app.query_params) - keys
+
+
+def audit_explorer(app, state: screen.State) -> None:
+    """An example page, the lesson and the playground: output, slices, their sum, the gradient, the
+    shape sentence, the numbers in the explanation, and the script."""
+    example, y, x = state.example, state.example.output_name, state.wrt
+    output = screen.evaluate(example.fn, state.values)
+    jacobian = screen.oracle_jacobian(example, state.values, x)
+    gradient = screen.sum_over_outputs(jacobian, output.ndim, state.upstream)
+    shown = charts(app)
+    if (matrix := screen.matrix_shown(app, y, output)) is not None:
+        screen.close(matrix, as_matrix(output), "output", digits=4)
+    if "slices" in shown:
+        slices = screen.panels_expected(jacobian, output.ndim)
+        for panel, expected in zip(panels_of(shown["slices"]), slices, strict=True):
+            screen.close(panel, expected, "a slice of the Jacobian")
+    if "flat_chart" in shown:
+        screen.close(panels_of(shown["flat_chart"])[0], jacobian.reshape(output.size, -1), "the flat Jacobian")
+    total, tape = panels_of(shown["sum"])[-2:]
+    screen.close(total, as_matrix(gradient), "Σ of the slices")
+    screen.close(tape, as_matrix(gradient), "tape.gradient")
+    if (matrix := screen.matrix_shown(app, f"∇_{x}", gradient)) is not None:
+        screen.close(matrix, as_matrix(gradient), "the gradient", digits=4)
+    if "flat_chart" in shown and widget_exists(app, "example"):  # the lesson's table
+        column_sums, returned = shown_rows(app).values()
+        screen.close(column_sums, jacobian.sum(axis=tuple(range(output.ndim))), "column sums", digits=4)
+        screen.close(returned, gradient, "tape.gradient's row", digits=4)
+    for names_and_shapes in screen.shape_sentences(app):
+        assert names_and_shapes == (y, x, output.shape, state.values[x].shape, jacobian.shape)
+    audit_insight(app, jacobian, output.ndim)
+    audit_code(app, state, jacobian.shape)
+
+
+def widget_exists(app, key: str) -> bool:
+    return any(w.key == key for w in app.selectbox)
+
+
+def audit_insight(app, jacobian: np.ndarray, y_ndim: int) -> None:
+    """The numbers an explanation shows are the plain gradient's (the slices added up)."""
+    plain = jacobian.sum(axis=tuple(range(y_ndim)))
+    for markup in htmls(app):
+        if "<h3>" in markup and screen.SHAPE_SENTENCE.search(markup):
+            for numbers in screen.numbers_in_code_spans(markup):
+                screen.close(numbers, plain, "the explanation's numbers", digits=4)
+
+
+def audit_code(app, state: screen.State, jacobian_shape: tuple) -> None:
+    if not any('class="jx-code"' in markup for markup in htmls(app)):
+        return  # the lesson has no script
+    constants = screen.constants_in_code(app)
+    held = screen.sliders(app)
+    for name, value in state.values.items():
+        np.testing.assert_array_equal(np.asarray(ast.literal_eval(constants[name]), np.float32), value)
+        keys = screen.slider_keys(name, value.shape)
+        if all(key in held for key in keys):  # written as the sliders show them: 0.9, not 0.8999999761581421
+            assert screen.numbers_as_written(constants[name]) == [repr(held[key]) for key in keys]
+    if state.upstream is not None and not np.all(state.upstream == 1):
+        np.testing.assert_array_equal(np.ravel(ast.literal_eval(constants["v"])), state.upstream)
+    assert f"{tuple(jacobian_shape)}" in screen.shape_comment(app)
+
+
+def audit_batch(app, state: screen.State) -> None:
+    jacobian = screen.oracle_jacobian(state.example, state.values, "x")
+    shown = charts(app)
+    batch = jacobian.shape[0]
+    blocks = [jacobian[b, :, c, :] for b in range(batch) for c in range(batch)]
+    for panel, expected in zip(panels_of(shown["blocks"]), blocks, strict=True):
+        screen.close(panel, expected, "a block of the full Jacobian")
+    for panel, expected in zip(panels_of(shown["diagonal"]), np.einsum("cibk->bik", jacobian), strict=True):
+        screen.close(panel, expected, "what batch_jacobian returns: Σ_c ∂y[c]/∂x[b]")
+    assert panel_titles(shown["diagonal"]) == [f"Σ_c ∂y[c]/∂x[{b}]" for b in range(batch)]  # what they are
+    for y, x, ys, xs, js in screen.shape_sentences(app):
+        assert (y, x, js) == ("y", "x", jacobian.shape) and ys + xs == js
+
+
+def audit_chain(app, state: screen.State) -> None:
+    (inner, outer, via), wrt = PAIRS[state.example.slug], state.wrt
+    f_values = {name: state.values[name] for name in EXAMPLES[inner].inputs}
+    f = screen.evaluate(EXAMPLES[inner].fn, f_values)
+    g_values = {**{name: state.values[name] for name in EXAMPLES[outer].inputs if name != via}, via: f}
+    j_f = screen.oracle_jacobian(EXAMPLES[inner], f_values, wrt)
+    j_g = EXAMPLES[outer].closed_form(g_values, via)
+    j = np.tensordot(j_g, j_f, axes=f.ndim)
+    y_ndim = j_g.ndim - f.ndim
+    shown = charts(app)
+    for name, jacobian, out in (("j_f", j_f, f.ndim), ("j_g", j_g, y_ndim), ("j", j, y_ndim)):
+        for panel, expected in zip(panels_of(shown[name]), screen.panels_expected(jacobian, out), strict=True):
+            screen.close(panel, expected, f"a slice of {name}")
+    screen.close(shown_matrix(app, f"∇_{wrt}"), as_matrix(j.sum(axis=tuple(range(y_ndim)))), "∇", digits=4)
+
+
+PAIRS = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
+assert set(PAIRS) == set(CHAIN_EXAMPLES)

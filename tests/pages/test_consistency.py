@@ -1,0 +1,58 @@
+"""What a page says follows the state it shows: names, explanations, titles, numbers and the link.
+
+Each test is one place where the screen once contradicted itself; the screen audit
+(test_audit.py) checks the same over generated sequences of interactions.
+"""
+
+import re
+
+from jaccore.figures import panel_titles
+from tests.pages.apptest import charts, htmls, open_page, shown_code, texts
+
+
+def page_text(app) -> str:
+    return " ".join(texts(app))
+
+
+def test_shape_sentences_name_the_tensors_as_the_page_does():
+    app = open_page("vector_scalar", wrt="y")
+    assert "z.shape + y.shape: <code>(1, 1)</code> + <code>(1, 2)</code>" in page_text(app)
+    assert "jacobian.reshape" not in page_text(app)
+    matmul = open_page("matmul", flat="true")
+    assert "Show as a flat (C.size × A.size) matrix" in page_text(matmul)
+    assert "jacobian.reshape(C.size, A.size)" in page_text(matmul)
+    playground = open_page("playground", wrt="W")
+    assert "y.shape + W.shape: <code>(2, 1)</code> + <code>(2, 3)</code>" in page_text(playground)
+
+
+def explanation(app) -> str:
+    """The Jacobian section's text, where the explanation of the slices is."""
+    return next(markup for markup in htmls(app) if ".shape + " in markup)
+
+
+def test_explanations_follow_the_sliders():
+    app = open_page("matmul")
+    assert "every row of it is B's row sums, <code>[[11, 15], [11, 15]]</code>" in explanation(app)
+    app.slider(key="B.0.0").set_value(6.0).run()
+    assert "<code>[[12, 15], [12, 15]]</code>" in explanation(app)
+    matvec = open_page("matvec", **{"W.0.0": "2"})
+    assert "W's column sums, <code>[[3], [8], [6]]</code>" in explanation(matvec)
+
+
+def test_what_batch_jacobian_returns_is_titled_as_what_it_is():
+    app = open_page("batch_jacobian", coupled="true")
+    assert panel_titles(charts(app)["diagonal"]) == ["Σ_c ∂y[c]/∂x[0]", "Σ_c ∂y[c]/∂x[1]", "Σ_c ∂y[c]/∂x[2]"]
+
+
+def test_the_script_writes_the_values_as_the_sliders_hold_them():
+    app = open_page("playground", seed="3")
+    constants = re.findall(r"= tf\.constant\((.*?)\)\n", shown_code(app), re.DOTALL)
+    numbers = re.findall(r"-?\d+\.\d+(?:e-?\d+)?", " ".join(constants))
+    assert numbers and all(len(number.lstrip("-")) <= 4 for number in numbers), numbers  # 0.9, not 0.89999…
+
+
+def test_a_link_keeps_only_what_applies():
+    app = open_page("playground", wrt="W", unknown="1")
+    assert app.query_params.get("wrt") == "W" and "unknown" not in app.query_params
+    app.text_input(key="expr").input("x * x").run()
+    assert "wrt" not in app.query_params
