@@ -5,12 +5,12 @@ The start-up effects live here, in the order a server's first visit needs them (
 
 import streamlit as st
 
-from jaccore.ui import startup, state  # light: no TensorFlow yet
+from jaccore.ui import startup, state, widgets  # light: no TensorFlow yet
 
 startup.configure_page()
 startup.leave_the_old_api()  # a server's first run: see jaccore/ui/startup.py
 state.begin_run()
-lang = state.choose_language()
+lang = widgets.choose_language()
 startup.preload_plotly()  # the browser fetches Plotly.js while the server loads TensorFlow
 with st.spinner(startup.loading(lang)):
     from jaccore.ui import navigation  # TensorFlow and the renderers: seconds, once per server

@@ -11,32 +11,24 @@ returns for a non-scalar y is the Jacobian summed over the output axes.
 Nothing it returns is a tf.Tensor.
 """
 
-import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from jaccore._tensorflow import tf
+from jaccore.graphs import DTYPE, InputError, RunError, ShapeError, as_array, compiled, run, trace_count, validated
 
-DTYPE = tf.float32  # the notebook's dtype: what learners see TensorFlow return
+__all__ = ["Analysis", "InputError", "JacobianSizeError", "RunError", "ShapeError", "analyze", "trace_count"]
+
 # Central differences in float64: the truncation error is O(h²) and the rounding error
 # O(eps/h), balanced near h = eps^(1/3) ≈ 6e-6, scaled by the size of each element.
 FD_STEP = float(np.finfo(np.float64).eps ** (1 / 3))
-MAX_JACOBIAN_ELEMENTS = 250_000  # per analysis; with its float64 check about 3 MB. Guards the server
-COMPILED_CACHE_SIZE = 64  # compiled graphs kept, least recently used dropped first
-
-Inputs = Mapping[str, np.ndarray]
-
-
-class InputError(ValueError):
-    """An input that is not a number, a `wrt` that is not an input, a wrong upstream."""
-
-
-class ShapeError(InputError):
-    """Input shapes that the function cannot combine."""
+MAX_JACOBIAN_ELEMENTS = 250_000  # per analysis (~1 MB in float32): guards the server
+# The finite differences evaluate the function at 2·x.size shifted inputs, vectorised: in chunks
+# of at most this many float64 elements of inputs and outputs (16 MB), so that memory stays
+# bounded (sum(x) for an x of 8,000 elements took 1.95 GB in one batch).
+FD_CHUNK_ELEMENTS = 1 << 21
 
 
 class JacobianSizeError(InputError):
@@ -59,7 +51,7 @@ class Analysis:
     jacobian: np.ndarray  # tape.jacobian(y, x): y.shape + x.shape
     gradient: np.ndarray  # tape.gradient(y, x, output_gradients=upstream): x.shape
     upstream: np.ndarray  # v, y.shape
-    finite_difference: np.ndarray  # central differences in float64, y.shape + x.shape
+    finite_difference: np.ndarray | None = None  # central differences in float64, when asked for
 
     @property
     def output_axes(self) -> tuple[int, ...]:
@@ -82,6 +74,9 @@ class Analysis:
 
     @property
     def finite_difference_error(self) -> float:
+        """Largest |J − J_fd| (NaN when the finite differences were not asked for)."""
+        if self.finite_difference is None:
+            return float("nan")
         return max_abs_difference(self.jacobian, self.finite_difference)
 
     @property
@@ -104,8 +99,10 @@ def analyze(
     wrt: str,
     upstream: object | None = None,
     max_elements: int = MAX_JACOBIAN_ELEMENTS,
+    finite_differences: bool = False,
 ) -> Analysis:
-    """y = fn(**inputs), its Jacobian and gradient with respect to inputs[wrt], and a check.
+    """y = fn(**inputs), its Jacobian and gradient with respect to inputs[wrt] (and, if asked, a
+    float64 finite-difference Jacobian to check them against).
 
     The first call for a given (fn, wrt, input shapes) traces one graph; later calls with
     new values reuse it, so a slider move costs a graph execution, not a trace.
@@ -114,9 +111,9 @@ def analyze(
     >>> a.jacobian.shape, a.gradient.tolist()
     ((1, 2, 1, 2), [[2.0, 4.0]])
     """
-    values = _validated(inputs, wrt)
-    compiled = _compiled(fn, wrt, values)
-    y_shape = tuple(compiled.structured_outputs[0].shape)
+    values = validated(inputs, wrt)
+    graph = _tape_graph(fn, wrt, values)
+    y_shape = tuple(graph.structured_outputs[0].shape)
     x_shape = values[wrt].shape
     size = int(np.prod(y_shape, dtype=np.int64) * np.prod(x_shape, dtype=np.int64))
     if size > max_elements:
@@ -124,9 +121,9 @@ def analyze(
     v = np.ones(y_shape, np.float32) if upstream is None else as_array("upstream", upstream)
     if v.shape != y_shape:
         raise InputError(f"upstream has shape {v.shape} but y has shape {y_shape}: v must have y's shape.")
-    feed = {name: tf.constant(value, DTYPE) for name, value in values.items()}
-    y, jacobian, gradient, fd = (t.numpy() for t in compiled(feed, tf.constant(v, DTYPE)))
-    return Analysis(wrt, y, jacobian, gradient, v.astype(np.float32), fd)
+    y, jacobian, gradient = run(graph, values, tf.constant(v, DTYPE))
+    fd = finite_difference_jacobian(fn, values, wrt) if finite_differences else None
+    return Analysis(wrt, y, jacobian, gradient, v, fd)
 
 
 def output_shape(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> tuple[int, ...]:
@@ -134,8 +131,34 @@ def output_shape(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt
 
     The same InputError as analyze when the shapes do not fit the function.
     """
-    values = _validated(inputs, wrt)
-    return tuple(_compiled(fn, wrt, values).structured_outputs[0].shape)
+    values = validated(inputs, wrt)
+    return tuple(_tape_graph(fn, wrt, values).structured_outputs[0].shape)
+
+
+def finite_difference_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> np.ndarray:
+    """J_fd[i..., k...] = (y(x + h_k e_k) − y(x − h_k e_k))[i...] / 2h_k, in float64: an oracle that
+    shares nothing with the tape but the function.
+
+    The 2·x.size evaluations run vectorised in one compiled graph, a chunk of columns at a time.
+    """
+    values = validated(inputs, wrt)
+    x = values[wrt].astype(np.float64)
+    n = x.size
+    graph = compiled(fn, wrt, values, _shifted, [tf.TensorSpec([None, *x.shape], tf.float64)])
+    y_shape = tuple(graph.structured_outputs.shape[1:])
+    per_column = 2 * (sum(value.size for value in values.values()) + int(np.prod(y_shape, dtype=np.int64)))
+    chunk = max(1, FD_CHUNK_ELEMENTS // per_column)
+    h = FD_STEP * np.maximum(np.abs(x.ravel()), 1.0)
+    slopes = []
+    for start in range(0, n, chunk):
+        k = np.arange(start, min(start + chunk, n))
+        steps = np.zeros((len(k), n))
+        steps[np.arange(len(k)), k] = h[k]
+        steps = steps.reshape(len(k), *x.shape)
+        (shifted,) = run(graph, values, tf.constant(np.concatenate([steps, -steps]), tf.float64))
+        slopes.append((shifted[: len(k)] - shifted[len(k) :]) / (2 * h[k]).reshape(-1, *[1] * len(y_shape)))
+    # (x.size, *y.shape) → the Jacobian's order: the output axes first.
+    return np.concatenate(slopes).reshape(n, -1).T.reshape(*y_shape, *x.shape)
 
 
 def batch_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> np.ndarray:
@@ -146,9 +169,8 @@ def batch_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], w
     added over the output samples c. That is the diagonal block J[b, …, b, …] exactly when the
     samples do not interact; anything that mixes them (batch normalisation) is added in silently.
     """
-    values = _validated(inputs, wrt)
-    compiled = _compiled(fn, wrt, values, kind="batch")
-    return compiled({name: tf.constant(value, DTYPE) for name, value in values.items()})[1].numpy()
+    values = validated(inputs, wrt)
+    return run(compiled(fn, wrt, values, _batch_tape), values)[1]
 
 
 def compose_jacobians(outer: np.ndarray, inner: np.ndarray, middle_ndim: int) -> np.ndarray:
@@ -171,76 +193,15 @@ def chain_multiply_adds(y_size: int, f_size: int, x_size: int) -> dict[str, int]
     return {"forward": y_size * f_size * x_size + y_size * x_size, "reverse": y_size * f_size + f_size * x_size}
 
 
-def _validated(inputs: Mapping[str, object], wrt: str) -> dict[str, np.ndarray]:
-    values = {name: as_array(name, value) for name, value in inputs.items()}
-    if wrt not in values:
-        raise InputError(f"wrt={wrt!r} is not an input; the inputs are: {', '.join(values) or 'none'}.")
-    return values
+# The graphs' bodies ------------------------------------------------------------------------
 
 
-def as_array(name: str, value: object) -> np.ndarray:
-    """The input as a float32 array, or an InputError that names it."""
-    try:
-        array = np.asarray(value)
-    except (ValueError, TypeError):
-        raise InputError(f"input {name!r} is not a rectangular array of numbers.") from None
-    if array.dtype.kind not in "biuf":
-        shown = repr(value)[:40]
-        raise InputError(f"input {name!r} must hold numbers, not {shown}.")
-    return array.astype(np.float32)
-
-
-# Compiled graphs, one per (fn, wrt, shapes); a lock makes tracing safe when Streamlit
-# sessions (one thread each) ask for the same graph at once. Running a graph needs no lock.
-_cache: OrderedDict[tuple, tf.types.experimental.ConcreteFunction] = OrderedDict()
-_lock = threading.Lock()
-_trace_total = 0
-
-
-def trace_count() -> int:
-    """How many graphs have been traced since start-up (to show that values never retrace)."""
-    return _trace_total
-
-
-def _compiled(fn: Callable, wrt: str, values: Inputs, kind: str = "jacobian") -> tf.types.experimental.ConcreteFunction:
-    key = (fn, wrt, kind, tuple((name, value.shape) for name, value in values.items()))
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-        concrete = _trace(fn, wrt, values, kind)
-        _cache[key] = concrete
-        if len(_cache) > COMPILED_CACHE_SIZE:
-            _cache.popitem(last=False)
-        return concrete
-
-
-def _trace(fn: Callable, wrt: str, values: Inputs, kind: str) -> tf.types.experimental.ConcreteFunction:
-    global _trace_total
-    specs = {name: tf.TensorSpec(value.shape, DTYPE) for name, value in values.items()}
-    if kind == "batch":
-        graph = tf.function(lambda inputs: _batch_tape(fn, wrt, inputs), input_signature=[specs], autograph=False)
-    else:
-        # The upstream's shape is y's, unknown until traced: leave it open, check it in analyze.
-        graph = tf.function(
-            lambda inputs, upstream: _tape(fn, wrt, inputs, upstream),
-            input_signature=[specs, tf.TensorSpec(None, DTYPE)],
-            autograph=False,  # the body has no Python control flow; errors then reach us unwrapped
-        )
-    try:
-        concrete = graph.get_concrete_function()
-    except InputError:
-        raise  # already says what is wrong in the reader's terms (an ExpressionError, say)
-    except (ValueError, TypeError, tf.errors.OpError) as error:
-        shapes = ", ".join(f"{name} {value.shape}" for name, value in values.items())
-        reason = _last_line(error)
-        raise ShapeError(f"these inputs do not fit the function: {shapes}. TensorFlow says: {reason}") from None
-    _trace_total += 1
-    return concrete
+def _tape_graph(fn: Callable, wrt: str, values: dict) -> tf.types.experimental.ConcreteFunction:
+    return compiled(fn, wrt, values, _tape, [tf.TensorSpec(None, DTYPE)])  # v has y's shape, open here
 
 
 def _tape(fn: Callable, wrt: str, inputs: dict, upstream: tf.Tensor) -> tuple:
-    """The graph body: the notebook's persistent tape, then a float64 finite-difference check."""
+    """The notebook's persistent tape: y, tape.jacobian(y, x), tape.gradient(y, x, v)."""
     x = inputs[wrt]
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(x)
@@ -248,7 +209,7 @@ def _tape(fn: Callable, wrt: str, inputs: dict, upstream: tf.Tensor) -> tuple:
     zero = tf.UnconnectedGradients.ZERO  # y that ignores x has a zero Jacobian, not None
     jacobian = tape.jacobian(y, x, unconnected_gradients=zero)
     gradient = tape.gradient(y, x, output_gradients=upstream, unconnected_gradients=zero)
-    return y, jacobian, gradient, _finite_difference(fn, wrt, inputs, y.shape)
+    return y, jacobian, gradient
 
 
 def _batch_tape(fn: Callable, wrt: str, inputs: dict) -> tuple:
@@ -264,28 +225,11 @@ def _batch_tape(fn: Callable, wrt: str, inputs: dict) -> tuple:
     return y, tape.batch_jacobian(y, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)
 
 
-def _finite_difference(fn: Callable, wrt: str, inputs: dict, y_shape: tf.TensorShape) -> tf.Tensor:
-    """J_fd[i..., k...] = (y(x + h_k e_k) − y(x − h_k e_k))[i...] / 2h_k, in float64.
-
-    All 2·x.size evaluations run as one vectorised batch (pfor), inside the same graph.
-    """
+def _shifted(fn: Callable, wrt: str, inputs: dict, steps: tf.Tensor) -> tf.Tensor:
+    """y(x + step) in float64 for each of the steps, vectorised (pfor)."""
     doubles = {name: tf.cast(value, tf.float64) for name, value in inputs.items()}
-    x = doubles[wrt]
-    n = int(np.prod(x.shape, dtype=np.int64))
-    h = FD_STEP * tf.maximum(tf.abs(tf.reshape(x, [n])), 1.0)
-    steps = tf.reshape(tf.linalg.diag(h), [n, *x.shape])
 
     def y_at(step: tf.Tensor) -> tf.Tensor:
-        return tf.cast(fn(**{**doubles, wrt: x + step}), tf.float64)
+        return tf.cast(fn(**{**doubles, wrt: doubles[wrt] + step}), tf.float64)
 
-    shifted = tf.vectorized_map(y_at, tf.concat([steps, -steps], 0), fallback_to_while_loop=True)
-    slopes = (shifted[:n] - shifted[n:]) / tf.reshape(2 * h, [n] + [1] * len(y_shape))
-    # slopes is (x.size, *y.shape); the Jacobian puts the output axes first.
-    return tf.reshape(tf.transpose(tf.reshape(slopes, [n, -1])), [*y_shape, *x.shape])
-
-
-def _last_line(error: Exception) -> str:
-    """TensorFlow's own sentence, without the traceback it embeds in graph-mode errors."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    last = lines[-1] if lines else type(error).__name__
-    return re.sub(r" for '\{\{node .*?' with", " with", last)[:300]
+    return tf.vectorized_map(y_at, steps, fallback_to_while_loop=True)

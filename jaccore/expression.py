@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from jaccore._tensorflow import tf
 from jaccore.engine import InputError
+from jaccore.markup import literal
 from jaccore.translations import SENTENCES, Text
 
 MAX_LENGTH = 300  # characters
@@ -65,8 +66,10 @@ REFUSED = {  # AST node type → what a reader would call it
     ast.NamedExpr: T("assignments", "phép gán"),
     ast.JoinedStr: T("strings", "chuỗi ký tự"),
     ast.Starred: T("starred arguments", "đối số có dấu *"),
-    ast.Await: T("await", "await"),
+    ast.Await: T("await expressions", "biểu thức await"),
 }
+OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
+QUOTED = {"name", "char"}  # blanks that come from the formula's own text
 
 
 class ExpressionError(InputError):
@@ -77,8 +80,12 @@ class ExpressionError(InputError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
-        """The sentence in the reader's language; blanks that are Texts are translated too."""
+        """The sentence in the reader's language; blanks that are Texts are translated too.
+
+        Text taken from the formula (a name, a callee) is shown as a literal: never read as Markdown.
+        """
         blanks = {k: v(lang) if isinstance(v, Text) else v for k, v in self.blanks.items()}
+        blanks = {k: literal(v) if k in QUOTED else v for k, v in blanks.items()}
         where = "" if self.column is None else SENTENCES["expression.where"](lang, column=self.column)
         return SENTENCES[self.key](lang, **blanks) + where
 
@@ -125,25 +132,44 @@ def parse_expression(text: str) -> Expression:
 
 
 def _parse(text: str) -> ast.Expression:
+    """Python's parser, on ASCII text only: a formula needs no other character, and a look-alike
+    letter (Cyrillic х beside Latin x) or a full-width digit would name or mean something else."""
+    for column, char in enumerate(text, start=1):
+        if not (char.isascii() and (char.isprintable() or char in " \t")):
+            raise ExpressionError("expression.not_ascii", column=column, char=f"U+{ord(char):04X}")
     try:
         return ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
-        raise ExpressionError("expression.syntax", column=error.offset or 1, what=error.msg) from None
+        raise ExpressionError("expression.syntax", column=error.offset or 1) from None
     except (RecursionError, MemoryError, ValueError):
         raise ExpressionError("expression.too_deep", limit=MAX_DEPTH) from None
 
 
 def _check_size(tree: ast.Expression) -> None:
-    """Depth and size, walked without recursion so that the walk itself cannot overflow."""
-    stack, count = [(tree.body, 1)], 0
+    """Depth and size, walked without recursion so that the walk itself cannot overflow.
+
+    The depth counts nested operations; a chain of one operator (a + b + c + …, which Python
+    nests to the left) is one level, as a reader sees it. The size counts numbers, names and
+    operations.
+    """
+    stack, count = [(tree.body, 0)], 0
     while stack:
         node, depth = stack.pop()
-        count += 1
-        if depth > MAX_DEPTH:
-            raise refuse(node, "expression.too_deep", limit=MAX_DEPTH)
-        if count > MAX_NODES:
-            raise refuse(node, "expression.too_big", limit=MAX_NODES)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+        if isinstance(node, OPERATIONS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise refuse(node, "expression.too_deep", limit=MAX_DEPTH)
+        if isinstance(node, (*OPERATIONS, ast.Name, ast.Constant)):
+            count += 1
+            if count > MAX_NODES:
+                raise refuse(node, "expression.too_big", limit=MAX_NODES)
+        for child in ast.iter_child_nodes(node):
+            chained = isinstance(node, ast.BinOp) and child is node.left and _same_operator(child, node)
+            stack.append((child, depth - 1 if chained else depth))
+
+
+def _same_operator(child: ast.AST, parent: ast.BinOp) -> bool:
+    return isinstance(child, ast.BinOp) and type(child.op) is type(parent.op)
 
 
 Built = tuple[Callable[[dict], tf.Tensor], str]
@@ -164,8 +190,9 @@ def _build(node: ast.AST, names: list[str]) -> Built:
         return _binary(node, names)
     if isinstance(node, ast.Call):
         return _call(node, names)
-    what = REFUSED.get(type(node), T(f"this construct ({type(node).__name__})", f"cấu trúc {type(node).__name__}"))
-    raise refuse(node, "expression.refused", what=what)
+    if type(node) in REFUSED:
+        raise refuse(node, "expression.refused", what=REFUSED[type(node)])
+    raise refuse(node, "expression.construct", construct=type(node).__name__)
 
 
 def _number(node: ast.Constant) -> Built:
@@ -185,7 +212,7 @@ def _name(node: ast.Name, names: list[str]) -> Built:
     if name.startswith("_"):
         raise refuse(node, "expression.underscore", name=name)
     if name in FUNCTIONS:
-        raise refuse(node, "expression.bare_function", name=name)
+        raise refuse(node, "expression.bare_function", function=name)
     if name not in names:
         names.append(name)
     return (lambda env: env[name]), name
@@ -236,23 +263,27 @@ def _call(node: ast.Call, names: list[str]) -> Built:
         shown = name or ast.unparse(node.func)[:20]
         raise refuse(node, "expression.unknown_call", name=shown, allowed=", ".join(FUNCTIONS))
     if name in UNARY:
-        if len(node.args) != 1 or node.keywords:
-            raise _arity(node, name, "1")
+        if node.keywords:
+            raise refuse(node, "expression.keyword", function=name)
+        if len(node.args) != 1:
+            raise _arity(node, name, T("one argument", "một đối số"))
         op, tf_name = UNARY[name]
         inner, code = _build(node.args[0], names)
         return (lambda env: op(inner(env))), f"{tf_name}({code})"
     return _reduction(node, name, names)
 
 
-def _arity(node: ast.Call, name: str, expected: str | Text) -> ExpressionError:
-    return refuse(node, "expression.arity", name=name, expected=expected, given=len(node.args) + len(node.keywords))
+def _arity(node: ast.Call, name: str, expected: Text) -> ExpressionError:
+    return refuse(node, "expression.arity", function=name, expected=expected, given=len(node.args) + len(node.keywords))
 
 
 def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
     """sum(x), sum(x, 1), sum(x, axis=-1): the axis must be a whole number written in the text."""
     keywords = {k.arg: k.value for k in node.keywords}
+    if len(keywords) < len(node.keywords):
+        raise refuse(node, "expression.repeated_keyword", function=name)
     if len(node.args) not in (1, 2) or set(keywords) - {"axis"} or len(node.args) + len(keywords) > 2:
-        raise _arity(node, name, T("1 or 2 (x, axis)", "1 hoặc 2 (x, axis)"))
+        raise _arity(node, name, T("one or two arguments (x, axis)", "một hoặc hai đối số (x, axis)"))
     axis_node = node.args[1] if len(node.args) == 2 else keywords.get("axis")
     axis = None if axis_node is None else _integer(axis_node)
     op, tf_name = REDUCTIONS[name]
@@ -261,7 +292,7 @@ def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
     def compute(env: dict) -> tf.Tensor:
         x = inner(env)
         if axis is not None and not -x.shape.rank <= axis < x.shape.rank:
-            raise refuse(node, "expression.axis_range", name=name, axis=axis, shape=_shape(x))
+            raise refuse(node, "expression.axis_range", function=name, axis=axis, shape=_shape(x))
         return op(x, axis=axis)
 
     return compute, f"{tf_name}({code}{'' if axis is None else f', axis={axis}'})"

@@ -35,6 +35,9 @@ from jaccore.notation import as_matrix, element_indices, index_label, partial_la
 # app's panel component can draw the same scale as its own colour key (see ui/panel.js).
 COLORSCALE = plotly.colors.get_colorscale("RdBu")
 MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
+# Past this, each cell's hover names only its value: the names ("∂y[0,1,2]/∂x[3,4,5] = …") were
+# ~80% of the 2 MB a slider move sent for a 512 × 64 Jacobian.
+MAX_DESCRIBED_CELLS = 4096
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
 CELL_PX = 44  # height of one matrix row
 CELL_WIDTH_PX = 72  # width of one matrix column: narrow panels stay narrow instead of stretching
@@ -70,21 +73,20 @@ def _label(text: str, x: float, y: float, name: str, **style: object) -> dict:
     return dict(text=text, x=x, y=y, name=name, showarrow=False, **style)
 
 
-def _panels(values: list[np.ndarray], hovers: list[np.ndarray], titles: list[str], cols: int, labelled: bool) -> dict:
-    """One heatmap of the panels tiled `cols` per row, each with its title above it."""
+def _panels(
+    values: list[np.ndarray], hovers: list[np.ndarray] | None, titles: list[str], cols: int, labelled: bool
+) -> dict:
+    """One heatmap of the panels tiled `cols` per row, each with its title above it (and each cell's
+    hover text, unless `hovers` is None: then the hover shows the value alone)."""
     blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
     h, w = blocks[0].shape
     z = _tile(blocks, cols, np.nan)
-    heatmap = dict(
-        type="heatmap",
-        z=z,
-        text=_tile([np.asarray(t, dtype=object) for t in hovers], cols, ""),
-        hovertemplate="%{text}<extra></extra>",
-        hoverongaps=False,
-        coloraxis="coloraxis",
-        xgap=1,
-        ygap=1,
-    )
+    heatmap = dict(type="heatmap", z=z, hoverongaps=False, coloraxis="coloraxis", xgap=1, ygap=1)
+    if hovers is None:
+        heatmap["hovertemplate"] = "%{z:.4g}<extra></extra>"
+    else:
+        heatmap["text"] = _tile([np.asarray(t, dtype=object) for t in hovers], cols, "")
+        heatmap["hovertemplate"] = "%{text}<extra></extra>"
     if labelled:
         heatmap["texttemplate"] = "%{z:.3~g}"
     corners = [((n // cols) * (h + 1), (n % cols) * (w + 1)) for n in range(len(blocks))]
@@ -133,11 +135,12 @@ def panel_titles(figure: dict) -> list[str]:
 def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
     """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x."""
     cols = as_matrix(np.empty(y_shape)).shape[1]
-    values, hovers, titles = [], [], []
-    for i in element_indices(y_shape):
-        values.append(jacobian[i])
-        hovers.append(_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k)))
-        titles.append(partial_label(y_name, i, x_name))
+    outputs = element_indices(y_shape)
+    values = [jacobian[i] for i in outputs]
+    titles = [partial_label(y_name, i, x_name) for i in outputs]
+    hovers = None
+    if jacobian.size <= MAX_DESCRIBED_CELLS:
+        hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k)) for i in outputs]
     return _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
 
 
@@ -147,10 +150,12 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
     y_labels = [index_label(y_name, i) for i in element_indices(y_shape)]
     x_labels = [index_label(x_name, k) for k in element_indices(x_shape)]
     flat = jacobian.reshape(len(y_labels), len(x_labels))
-    hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
-    hover = hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)
-    spec = _panels([flat], [hover], [f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"], 1,
-                   flat.size <= MAX_LABELLED_CELLS)  # fmt: skip
+    hovers = None
+    if flat.size <= MAX_DESCRIBED_CELLS:
+        hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
+        hovers = [hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)]
+    title = f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"
+    spec = _panels([flat], hovers, [title], 1, flat.size <= MAX_LABELLED_CELLS)
     layout = spec["layout"]
     layout.update(height=min(1600, 120 + 32 * len(y_labels)), margin=dict(layout["margin"], t=90))
     # automargin: room for the index labels (template "none" does not turn it on, Plotly's default did)

@@ -1,4 +1,5 @@
-"""The HTML of the text and numbers a slider move redraws: prose, matrices, tables and code, escaped.
+"""The HTML of the text and numbers a slider move redraws — prose, matrices, tables and code, escaped —
+and outside text as a Markdown literal for the notes Streamlit draws.
 
 Streamlit parses every st.markdown element again on each slider move (~2.5 ms each here) and
 typesets st.latex with KaTeX (~20 ms a matrix); an st.html element or a block of the app's panel
@@ -11,6 +12,7 @@ import io
 import keyword
 import re
 import tokenize
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +42,22 @@ def prose_html(markdown: str, caption: bool = False) -> str:
 
 def _inline(text: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False)))
+
+
+def literal(text: str, limit: int = 40) -> str:
+    """Text from outside (a link's value, a typed formula or name) as a Markdown code span, for the
+    notes and errors Streamlit draws from Markdown: shown as typed, never read as a link, an image,
+    emphasis, LaTeX, an icon or HTML. Control and format characters (line breaks, bidirectional
+    overrides) become spaces; longer text is cut, with an ellipsis.
+    """
+    cut = text[:limit]
+    shown = "".join(" " if unicodedata.category(char)[0] in "CZ" and char != " " else char for char in cut)
+    shown += "…" if len(text) > limit else ""
+    if not shown.strip():
+        return "“”" if not text else "“ ”"
+    fence = "`" * (max(map(len, re.findall(r"`+", shown)), default=0) + 1)
+    pad = " " if shown[0] == "`" or shown[-1] == "`" else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:

@@ -63,14 +63,43 @@ SENTENCES = {
         "| nhân ma trận | matrix product | `tf.matmul(A, B)`, `A @ B` |",
     ),
     "note.bad_url": T(
-        "The link set {key} = “{value}”, which is not a number between {lo} and {hi}; the default {default} is used.",
-        "Đường dẫn đặt {key} = “{value}”, không phải một số trong khoảng {lo} đến {hi}; dùng giá trị mặc "
-        "định {default}.",
+        "The link set {key} = {value}; the slider takes numbers from {lo} to {hi} in steps of {step}, so it "
+        "shows {shown}.",
+        "Đường dẫn đặt {key} = {value}; thanh trượt nhận các số từ {lo} đến {hi}, bước {step}, nên nó hiện {shown}.",
     ),
     "note.bad_choice": T(
-        "The link set {key} = “{value}”, which is not one of: {options}; the default is used.",
-        "Đường dẫn đặt {key} = “{value}”, không thuộc các lựa chọn: {options}; dùng giá trị mặc định.",
+        "The link set {key} = {value}, which is not one of: {options}; the page shows {shown}.",
+        "Đường dẫn đặt {key} = {value}, không thuộc các lựa chọn: {options}; trang hiện {shown}.",
+    ),
+    "note.bad_switch": T(
+        "The link set {key} = {value}; a switch takes true or false, so it shows {shown}.",
+        "Đường dẫn đặt {key} = {value}; công tắc chỉ nhận true hoặc false, nên nó hiện {shown}.",
+    ),
+    "note.bad_whole": T(
+        "The link set {key} = {value}, which is not a whole number from {lo} to {hi}; the page shows {shown}.",
+        "Đường dẫn đặt {key} = {value}, không phải một số nguyên từ {lo} đến {hi}; trang hiện {shown}.",
+    ),
+    "note.repeated": T(
+        "The link gives {key} more than once ({values}); the page shows {shown}.",
+        "Đường dẫn cho {key} nhiều lần ({values}); trang hiện {shown}.",
+    ),
+    "note.unknown": T(
+        "The link's parameter {key} is not used on this page; it was removed from the link.",
+        "Tham số {key} của đường dẫn không được dùng ở trang này; nó đã được bỏ khỏi đường dẫn.",
+    ),
+    "note.shapes": T(
+        "These inputs do not fit the formula: {shapes}. TensorFlow says: {reason}",
+        "Các đầu vào này không khớp với công thức: {shapes}. TensorFlow báo: {reason}",
+    ),
+    "note.run_failed": T(
+        "TensorFlow stopped while computing this, for inputs {shapes}. It says: {reason}",
+        "TensorFlow dừng lại khi tính phần này, với các đầu vào {shapes}. Thông báo của nó: {reason}",
     ),
     "note.bad_input": T("This input cannot be used: {reason}", "Không dùng được đầu vào này: {reason}"),
+    "app.failed": T(
+        "Something unexpected went wrong on this page, so it stopped here. The details are in the server's log.",
+        "Đã có lỗi ngoài dự kiến ở trang này nên trang dừng tại đây. Chi tiết nằm trong nhật ký của máy chủ.",
+    ),
+    "app.back_to_start": T("Open this page again with its starting values", "Mở lại trang này với các giá trị ban đầu"),
     "panel.heatmap": T("Heatmap: {panels}", "Bản đồ nhiệt: {panels}"),
 }

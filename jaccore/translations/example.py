@@ -109,4 +109,11 @@ SENTENCES = {
     "quiz.opt_jacobian": T("the whole Jacobian, shape {s}", "toàn bộ Jacobian, chiều {s}"),
     "quiz.opt_output": T("the output {y} itself, shape {s}", "chính đầu ra {y}, chiều {s}"),
     "quiz.opt_one_slice": T("only the first slice, ∂{first}/∂{x}", "chỉ lát cắt đầu tiên, ∂{first}/∂{x}"),
+    "example.check_switch": T(
+        "Check against the closed form and finite differences", "Kiểm tra với công thức và sai phân hữu hạn"
+    ),
+    "example.too_many_outputs": T(
+        "{y} has {n} elements, more than the {most} that get upstream sliders: v stays all ones.",
+        "{y} có {n} phần tử, nhiều hơn {most} phần tử được có thanh trượt upstream: v giữ toàn số 1.",
+    ),
 }

@@ -16,7 +16,20 @@ SENTENCES = {
         "the expression uses no input: name at least one, like x",
         "biểu thức không dùng đầu vào nào: hãy dùng ít nhất một tên, ví dụ x",
     ),
-    "expression.syntax": T("this is not a formula Python can read: {what}", "không đọc được công thức: {what}"),
+    "expression.syntax": T("this is not a formula Python can read", "đây không phải là công thức đọc được"),
+    "expression.not_ascii": T(
+        "the character {char} is not allowed: a formula is written with ASCII letters, digits, operators and "
+        "parentheses",
+        "không dùng được ký tự {char}: công thức chỉ viết bằng chữ cái và chữ số ASCII, các phép toán và dấu ngoặc",
+    ),
+    "expression.construct": T(
+        "this part of Python ({construct}) is not allowed", "không được dùng phần này của Python ({construct})"
+    ),
+    "expression.keyword": T(
+        "{function} takes one argument, written without a name, like {function}(x)",
+        "{function} nhận một đối số, viết không kèm tên, ví dụ {function}(x)",
+    ),
+    "expression.repeated_keyword": T("{function} is given axis more than once", "{function} được cho axis nhiều lần"),
     "expression.too_deep": T("the expression is nested more than {limit} deep", "biểu thức lồng sâu quá {limit} mức"),
     "expression.too_big": T("the expression has more than {limit} parts", "biểu thức có hơn {limit} thành phần"),
     "expression.refused": T("{what} are not allowed", "không được dùng {what}"),
@@ -26,8 +39,8 @@ SENTENCES = {
         "không dùng tên bắt đầu bằng _: {name}",
     ),
     "expression.bare_function": T(
-        "{name} is a function: call it, like {name}(x)",
-        "{name} là hàm: hãy gọi nó, ví dụ {name}(x)",
+        "{function} is a function: call it, like {function}(x)",
+        "{function} là hàm: hãy gọi nó, ví dụ {function}(x)",
     ),
     "expression.matmul_rank": T(
         "@ multiplies matrices (2 axes); here the shapes are {a} and {b}",
@@ -46,12 +59,12 @@ SENTENCES = {
         "không được gọi {name}; các hàm được dùng: {allowed}",
     ),
     "expression.arity": T(
-        "{name} takes {expected} argument(s), {given} given",
-        "{name} nhận {expected} đối số, nhưng có {given}",
+        "{function} takes {expected}; {given} given",
+        "{function} nhận {expected}; ở đây có {given}",
     ),
     "expression.axis_range": T(
-        "{name}: axis {axis} does not exist for shape {shape}",
-        "{name}: không có trục {axis} cho chiều {shape}",
+        "{function}: axis {axis} does not exist for shape {shape}",
+        "{function}: không có trục {axis} cho chiều {shape}",
     ),
     "expression.axis_value": T(
         "axis must be a small whole number, like 0 or -1",

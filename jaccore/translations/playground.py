@@ -21,9 +21,9 @@ SENTENCES = {
         "Các độ dài cách nhau bởi dấu phẩy: 3,2 là ma trận, 3 là véc-tơ, để trống là số vô hướng.",
     ),
     "playground.bad_shape": T(
-        "The shape of {name}, “{text}”, is not usable: write up to {axes} whole numbers from 1 to {most}, "
+        "The shape of {name}, {text}, is not usable: write up to {axes} whole numbers from 1 to {most}, "
         "with at most {elements} elements in all (like 3,2).",
-        "Chiều của {name}, “{text}”, không dùng được: hãy viết tối đa {axes} số nguyên từ 1 đến {most}, "
+        "Chiều của {name}, {text}, không dùng được: hãy viết tối đa {axes} số nguyên từ 1 đến {most}, "
         "tổng cộng không quá {elements} phần tử (ví dụ 3,2).",
     ),
     "playground.random": T("Random fill", "Điền ngẫu nhiên"),

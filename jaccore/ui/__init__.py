@@ -1,6 +1,6 @@
 """The Streamlit interface: the only package that imports streamlit, besides pages/ and the router.
 
-    streamlit_app.py      → startup (before TensorFlow), state.choose_language, navigation
+    streamlit_app.py      → startup (before TensorFlow), widgets.choose_language, navigation
     pages/<slug>.py       → show_page(slug) → kinds: one function per kind of page
     kinds                 → worked, playground, batch, chain, home → sections, quiz
     sections              → panel (what a slider move redraws), state (language, URL-bound widgets)

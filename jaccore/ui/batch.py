@@ -9,15 +9,17 @@ from jaccore.engine import analyze, batch_jacobian, max_abs_difference
 from jaccore.markup import prose_html
 from jaccore.sitemap import Page
 from jaccore.ui import sections
+from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
+from jaccore.ui.widgets import toggles
 
 
 def render_batch(page: Page) -> None:
     """The full Jacobian of a batch against tape.batch_jacobian, with and without coupling."""
     st.title(page.title(language()))
     st.markdown(say("batch.intro"))
-    coupled = st.toggle(say("batch.couple"), key="coupled", bind="query-params")
+    coupled = toggles({"coupled": say("batch.couple")})["coupled"]
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     st.latex(example.formula)
     st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
@@ -26,7 +28,7 @@ def render_batch(page: Page) -> None:
     render_jacobian_sizes()
 
 
-@st.fragment
+@live
 def live_batch(example: Example) -> None:
     values = sections.render_sliders(example)
     full = analyze(example.fn, values, "x")

@@ -17,8 +17,10 @@ from jaccore.engine import (
 from jaccore.markup import html_matrix, prose_html
 from jaccore.sitemap import Page
 from jaccore.ui import sections
+from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
-from jaccore.ui.state import language, say, url_choice
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import url_choice
 
 PAIRS = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
 
@@ -41,7 +43,7 @@ def render_chain(page: Page) -> None:
     render_costs(chosen, wrt)
 
 
-@st.fragment
+@live
 def live_chain(chosen: str, wrt: str) -> None:
     (inner, outer, via), chain = PAIRS[chosen], CHAIN_EXAMPLES[chosen]
     inner, outer = EXAMPLES[inner], EXAMPLES[outer]

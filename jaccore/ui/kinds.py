@@ -5,10 +5,12 @@ import streamlit as st
 from jaccore.markup import STYLESHEET
 from jaccore.sitemap import PAGES
 from jaccore.ui.batch import render_batch
+from jaccore.ui.boundary import boundary
 from jaccore.ui.chain import render_chain
 from jaccore.ui.home import render_home
 from jaccore.ui.playground import render_playground
-from jaccore.ui.state import drop_stale_params
+from jaccore.ui.state import bind_page
+from jaccore.ui.widgets import drop_stale_params
 from jaccore.ui.worked import render_example, render_lesson
 
 KINDS = {
@@ -24,6 +26,9 @@ KINDS = {
 def show(slug: str) -> None:
     """The page `slug`, drawn by the function of its kind, with the stylesheet its HTML needs."""
     page = PAGES[slug]
+    bind_page(slug)
     st.html(STYLESHEET)
-    KINDS[page.kind](page)
-    drop_stale_params()
+    notes = st.container()  # at the top: what the link gave that the page cannot use
+    with boundary():
+        KINDS[page.kind](page)
+    drop_stale_params(notes)

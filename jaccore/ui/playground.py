@@ -1,25 +1,31 @@
 """The playground: a formula typed by the reader, parsed safely, with every view of an example page."""
 
+import re
+
 import numpy as np
 import streamlit as st
 
 from jaccore.catalog import Example
 from jaccore.expression import FUNCTIONS, Expression, ExpressionError, parse_expression
+from jaccore.markup import literal
 from jaccore.sitemap import Page
 from jaccore.translations import SENTENCES
 from jaccore.ui.sections import MAX_SLIDERS, seed
-from jaccore.ui.state import language, say, slider_defaults
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import slider_defaults, text_input, whole_number_input
 from jaccore.ui.worked import render_explorer
 
 DEFAULT_FORMULA = "tanh(W @ x + b)"
 DEFAULT_SHAPES = {"W": "2,3", "x": "3,1", "b": "2,1"}
 MAX_AXES, MAX_LENGTH, MAX_ELEMENTS = 3, 8, 64  # per input of the playground
+MAX_SEED = 10_000
+LENGTH = re.compile(r"[0-9]{1,2}")
 
 
 def render_playground(page: Page) -> None:
     st.title(page.title(language()))
     st.markdown(say("playground.intro", functions=", ".join(FUNCTIONS)))
-    text = st.text_input(say("playground.expression"), DEFAULT_FORMULA, key="expr", bind="query-params")
+    text = text_input(say("playground.expression"), DEFAULT_FORMULA, "expr")  # the parser says what is wrong
     try:
         expression = parse_expression(text)
     except ExpressionError as error:
@@ -35,20 +41,16 @@ def playground_inputs(names: tuple[str, ...]) -> dict[str, np.ndarray] | None:
     columns = st.columns(len(names) + 1)
     shapes = {}
     for column, name in zip(columns, names, strict=False):
-        text = column.text_input(
-            say("playground.shape", name=name),
-            DEFAULT_SHAPES.get(name, "2,1"),
-            key=f"shape.{name}",
-            help=say("playground.shape_help"),
-            bind="query-params",
-        )
+        with column:
+            label, default = say("playground.shape", name=name), DEFAULT_SHAPES.get(name, "2,1")
+            text = text_input(label, default, f"shape.{name}", help=say("playground.shape_help"))
         shapes[name] = parse_shape(text)
         if shapes[name] is None:
-            blanks = dict(name=name, text=text[:20], axes=MAX_AXES, most=MAX_LENGTH, elements=MAX_ELEMENTS)
+            blanks = dict(name=name, text=literal(text), axes=MAX_AXES, most=MAX_LENGTH, elements=MAX_ELEMENTS)
             st.error(say("playground.bad_shape", **blanks), icon="✋")
             return None
-    # No explicit value: the seed starts at min_value, and "Random fill" may then set it.
-    columns[-1].number_input(say("playground.seed"), 0, 10_000, key="seed", bind="query-params")
+    with columns[-1]:  # the seed starts at 0, and "Random fill" may then set it
+        whole_number_input(say("playground.seed"), "seed", 0, MAX_SEED)
     icon = ":material/casino:"
     columns[-1].button(say("playground.random"), on_click=reseed, args=(shapes,), key="random", icon=icon)
     return random_values(seed(), shapes)
@@ -61,9 +63,10 @@ def random_values(seed: int, shapes: dict[str, tuple[int, ...]]) -> dict[str, np
 
 
 def parse_shape(text: str) -> tuple[int, ...] | None:
-    """'3,2' → (3, 2), '' → (); None when it is not a small shape."""
+    """'3,2' → (3, 2), '' → (); None when it is not a small shape. ASCII digits only: str.isdigit()
+    takes ² and ①, which int() then refuses, and str.isdecimal() takes ٣."""
     parts = [part.strip() for part in text.replace("(", "").replace(")", "").split(",") if part.strip()]
-    if len(parts) > MAX_AXES or not all(part.isdigit() and len(part) <= 2 for part in parts):
+    if len(parts) > MAX_AXES or not all(LENGTH.fullmatch(part) for part in parts):
         return None
     shape = tuple(int(part) for part in parts)
     if not all(1 <= n <= MAX_LENGTH for n in shape) or int(np.prod(shape)) > MAX_ELEMENTS:
@@ -78,7 +81,7 @@ def reseed(shapes: dict[str, tuple[int, ...]]) -> None:
     a slider whose state were merely forgotten would keep showing its old value in the browser,
     and a value moved by hand would come back from the URL.
     """
-    st.session_state["seed"] = (seed() + 1) % 10_000
+    st.session_state["seed"] = (seed() + 1) % (MAX_SEED + 1)
     drawn = random_values(seed(), shapes)
     with_sliders = {name: value for name, value in drawn.items() if value.size <= MAX_SLIDERS}
     st.session_state.update(slider_defaults(with_sliders))

@@ -17,24 +17,25 @@ from jaccore import figures
 from jaccore.catalog import Example
 from jaccore.codegen import tensorflow_code
 from jaccore.downloads import array_csv, jacobian_csv, npy_bytes
-from jaccore.engine import Analysis, InputError, JacobianSizeError, analyze, max_abs_difference, output_shape
+from jaccore.engine import (
+    Analysis,
+    InputError,
+    JacobianSizeError,
+    RunError,
+    ShapeError,
+    analyze,
+    max_abs_difference,
+    output_shape,
+)
 from jaccore.expression import ExpressionError
-from jaccore.markup import code_html, html_matrix, html_rows, prose_html
+from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
 from jaccore.notation import array_text, shape_text
 from jaccore.ui.panel import Panel
-from jaccore.ui.state import (
-    language,
-    note_bad_url_values,
-    reset,
-    say,
-    slider_defaults,
-    slider_matrix,
-    toggles,
-    url_choice,
-)
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, url_choice
 
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
-MAX_SLIDERS = 12  # per input; a larger input is shown, its values drawn at random
+MAX_SLIDERS = 12  # per input (and for the upstream v); a larger input is shown, its values drawn at random
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,6 @@ def render_inputs_header(example: Example) -> None:
     st.subheader(say("example.inputs"))
     st.caption(say("example.inputs_hint"))
     defaults = slider_defaults(example.inputs)
-    note_bad_url_values(defaults, example.value_range)
     st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
 
 
@@ -103,7 +103,11 @@ def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
 
     Outside the fragment: a slider move does not redraw them; flipping one reruns the page.
     """
-    labels = {"flat": say("example.flatten", y=example.output_name, x=wrt), "weights": say("example.upstream")}
+    labels = {
+        "flat": say("example.flatten", y=example.output_name, x=wrt),
+        "weights": say("example.upstream"),
+        "check": say("example.check_switch"),
+    }
     return toggles({key: labels[key] for key in keys})
 
 
@@ -147,22 +151,32 @@ def render_sliders(example: Example) -> dict[str, np.ndarray]:
     return values
 
 
-def analyzed(example: Example, values: dict, wrt: str, weights: bool) -> View | None:
-    """The view of these values (with upstream sliders when `weights`), or None after saying why not."""
+def analyzed(example: Example, values: dict, wrt: str, weights: bool, check: bool = False) -> View | None:
+    """The view of these values (with upstream sliders when `weights`, finite differences when
+    `check`), or None after saying why not."""
     try:
-        upstream = upstream_sliders(output_shape(example.fn, values, wrt)) if weights else None
-        return View(example, values, analyze(example.fn, values, wrt, upstream=upstream))
+        upstream = upstream_sliders(example, output_shape(example.fn, values, wrt)) if weights else None
+        return View(example, values, analyze(example.fn, values, wrt, upstream=upstream, finite_differences=check))
     except ExpressionError as error:
         st.error(error.message(language()), icon="✋")
     except JacobianSizeError as error:
         st.error(say("playground.too_large", size=error.size, limit=error.limit), icon="✋")
+    except RunError as error:
+        st.error(say("note.run_failed", shapes=error.shapes, reason=literal(error.reason, limit=200)), icon="✋")
+    except ShapeError as error:
+        st.error(say("note.shapes", shapes=error.shapes, reason=literal(error.reason, limit=200)), icon="✋")
     except InputError as error:
-        st.error(say("note.bad_input", reason=error), icon="✋")
+        st.error(say("note.bad_input", reason=literal(str(error), limit=200)), icon="✋")
     return None
 
 
-def upstream_sliders(y_shape: tuple[int, ...]) -> np.ndarray:
-    """The upstream weights v, one slider per output element, below the inputs' sliders."""
+def upstream_sliders(example: Example, y_shape: tuple[int, ...]) -> np.ndarray | None:
+    """The upstream weights v, one slider per output element, below the inputs' sliders (None, with
+    a note, when there are too many: each slider costs the server and the browser on every move)."""
+    size = int(np.prod(y_shape, dtype=np.int64))
+    if size > MAX_SLIDERS:
+        st.info(say("example.too_many_outputs", y=example.output_name, n=size, most=MAX_SLIDERS))
+        return None
     return slider_matrix(UPSTREAM, "v", np.ones(y_shape, np.float32), (-3.0, 3.0), 0.5)
 
 

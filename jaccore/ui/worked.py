@@ -5,10 +5,12 @@ import streamlit as st
 from jaccore.catalog import EXAMPLES, Example
 from jaccore.sitemap import Page
 from jaccore.ui import sections
+from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.quiz import render_self_check
 from jaccore.ui.sections import OnScreen
-from jaccore.ui.state import language, say, url_choice
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import url_choice
 
 
 def render_example(page: Page) -> None:
@@ -26,7 +28,7 @@ def render_explorer(example: Example) -> None:
     """
     wrt = sections.choose_wrt(example)
     sections.render_inputs_header(example)
-    views = sections.choose_views(example, wrt, "flat", "weights")
+    views = sections.choose_views(example, wrt, "flat", "weights", "check")
     on_screen = OnScreen()
     live_example(example, wrt, views, on_screen)
     if on_screen.view is not None:
@@ -34,21 +36,23 @@ def render_explorer(example: Example) -> None:
     render_self_check(example, wrt)
 
 
-@st.fragment
+@live
 def live_example(example: Example, wrt: str, views: dict[str, bool], on_screen: OnScreen) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page.
 
     A fragment rerun is called with the arguments of the page's last full run: `on_screen` is
     the one the downloads read, so they take what the sliders last made.
     """
-    view = sections.analyzed(example, sections.render_sliders(example), wrt, views["weights"])
+    values = sections.render_sliders(example)
+    view = sections.analyzed(example, values, wrt, views["weights"], views["check"])
     if view is None:
         return
     panel = Panel()
     sections.render_output(panel, view)
     sections.render_jacobian(panel, view, views["flat"])
     sections.render_gradient(panel, view)
-    sections.render_check(panel, view)
+    if views["check"]:  # the float64 finite differences cost most of a move: only while asked for
+        sections.render_check(panel, view)
     on_screen.code = sections.render_code(panel, view)
     panel.show()
     on_screen.view = view
@@ -68,7 +72,7 @@ def render_lesson(page: Page) -> None:
     render_self_check(example, wrt)
 
 
-@st.fragment
+@live
 def live_lesson(example: Example, wrt: str, views: dict[str, bool]) -> None:
     view = sections.analyzed(example, sections.render_sliders(example), wrt, views["weights"])
     if view is None:

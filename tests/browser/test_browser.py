@@ -236,3 +236,24 @@ def test_random_fill_shows_the_values_the_page_computes_from(page, server):
         b = np.array([[shown[f"b[{i},0]"]] for i in range(2)])
         np.testing.assert_allclose(page.evaluate(OUTPUT), np.tanh(W @ x + b).ravel(), rtol=1e-3, atol=1e-4)
     assert "W.1.0" not in page.url  # the value moved by hand was replaced, in the link too
+
+
+HOSTILE_LINKS = [
+    "matmul?A.0.0=[x](//e.co)&wrt=![i](//e.co/i.png)&lang=vi",
+    "playground?expr=__import__%20%2B%20x",
+    "playground?seed=inf&expr=weights*x&shape.weights=",
+    "playground?expr=x&shape.x=%C2%B2",
+    "matvec?flat=yes&%3Cimg%20src%3D%2F%2Fe.co%2Fi.png%3E=1&A.0.0=1&A.0.0=2",
+]
+
+
+@pytest.mark.parametrize("link", HOSTILE_LINKS)
+def test_a_hostile_link_draws_sentences_in_the_browser(page, server, link):
+    """What the fuzz suite checks through AppTest, in Chromium: no traceback, no link or image from
+    the URL anywhere on the page, the app still answering."""
+    page.goto(f"{server}/{link}")
+    wait_until_done(page)
+    page.locator('[data-testid="stAlert"]').first.wait_for(timeout=30_000)  # a note or an error says what
+    assert_healthy(page)
+    assert page.locator('a[href*="e.co"], img[src*="e.co"]').count() == 0
+    assert page.locator('[data-testid="stAlert"] code').count() >= 1  # the link's text, shown as typed

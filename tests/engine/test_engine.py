@@ -66,7 +66,7 @@ def test_notebook_quoted_facts():
 def test_jacobian_matches_closed_form_and_finite_differences(slug, wrt, rng):
     example = ORACLE_EXAMPLES[slug]
     inputs = random_inputs(example, rng)
-    result = jaccore.analyze(example.fn, inputs, wrt)
+    result = jaccore.analyze(example.fn, inputs, wrt, finite_differences=True)
     doubles = {name: value.astype(np.float64) for name, value in inputs.items()}
     closed = example.closed_form(doubles, wrt)
     assert result.jacobian.shape == result.output.shape + inputs[wrt].shape
@@ -233,3 +233,39 @@ def test_multiply_adds_of_the_two_orders():
     # y (3,1) = g(f), f (3,1), x (3,1): forming J costs 3·3·3 + 3·3, reverse 3·3 + 3·3.
     assert jaccore.engine.chain_multiply_adds(3, 3, 3) == {"forward": 36, "reverse": 18}
     assert jaccore.engine.chain_multiply_adds(1, 1000, 1000)["reverse"] == 1_001_000
+
+
+def test_finite_differences_are_bounded_in_memory():
+    """The float64 check evaluates y at 2·x.size shifted inputs; in one batch, sum(x) over an x of
+    8,000 elements took 1.95 GB. In chunks it stays within a few tens of MB."""
+    code = (
+        "import resource, numpy as np, jaccore; from jaccore.expression import parse_expression; "
+        "f = parse_expression('sum(x)'); jaccore.analyze(f, {'x': np.ones(10)}, 'x', finite_differences=True); "
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+        "a = jaccore.analyze(f, {'x': np.ones(8000)}, 'x', finite_differences=True); "
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+        "print((after - before) // 1024, a.finite_difference_error < 1e-6)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    grown, agrees = result.stdout.split()
+    assert agrees == "True" and int(grown) < 200, result.stdout  # MiB of peak memory it added
+
+
+def test_finite_differences_are_computed_only_when_asked_for():
+    example = EXAMPLES["matmul"]
+    plain = jaccore.analyze(example.fn, example.inputs, "A")
+    assert plain.finite_difference is None and np.isnan(plain.finite_difference_error)
+    checked = jaccore.analyze(example.fn, example.inputs, "A", finite_differences=True)
+    np.testing.assert_allclose(checked.finite_difference, checked.jacobian, atol=1e-6)
+
+
+def test_a_graph_that_fails_while_it_runs_raises_an_input_error():
+    """Errors raised while a compiled graph runs (on these values, or with oneDNN's kernels) are the
+    same kind of sentence as the errors raised while it is traced."""
+    checked_log = lambda x: tf.debugging.check_numerics(tf.math.log(x), "log of x")  # noqa: E731
+    jaccore.analyze(checked_log, {"x": np.ones(3)}, "x")  # traced, and runs
+    with pytest.raises(jaccore.engine.RunError) as failed:
+        jaccore.analyze(checked_log, {"x": np.zeros(3)}, "x")  # log(0) = -inf: fails only when run
+    assert "Traceback" not in str(failed.value) and "{{node" not in str(failed.value)
+    assert "log of x" in failed.value.reason
+    assert failed.value.shapes == "x (3,)"

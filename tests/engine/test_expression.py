@@ -41,7 +41,7 @@ def test_valid_formulas_match_float64_finite_differences(text, names):
     assert formula.names == names
     inputs = {name: ARRAYS[name] for name in names}
     for wrt in names:
-        result = jaccore.analyze(formula, inputs, wrt)
+        result = jaccore.analyze(formula, inputs, wrt, finite_differences=True)
         expected = central_differences(formula, inputs, wrt)
         np.testing.assert_allclose(result.jacobian, expected, rtol=1e-4, atol=1e-4)
         assert result.finite_difference_error < 1e-4
@@ -79,19 +79,25 @@ HOSTILE = [
     ("x if y else z", "conditional"),
     ("(y := x)", "assignments"),
     ("__import__('os').system('true')", "attributes"),
-    ("__import__('os')", "calls to __import__"),
-    ("open('/etc/passwd')", "calls to open"),
-    ("eval('1')", "calls to eval"),
-    ("exec('1')", "calls to exec"),
-    ("getattr(x, 'y')", "calls to getattr"),
+    ("__import__('os')", "calls to `__import__`"),
+    ("open('/etc/passwd')", "calls to `open`"),
+    ("eval('1')", "calls to `eval`"),
+    ("exec('1')", "calls to `exec`"),
+    ("getattr(x, 'y')", "calls to `getattr`"),
     ("x.sum()", "attributes"),
-    ("sin(x)(y)", "calls to sin(x)"),
+    ("sin(x)(y)", "calls to `sin(x)`"),
     ("_secret + x", "names beginning with _"),
     ("__builtins__", "names beginning with _"),
-    ("sum(x, 1, 2)", "takes 1 or 2"),
-    ("sin(x, y)", "takes 1 argument"),
+    ("sum(x, 1, 2)", "takes one or two arguments"),
+    ("sin(x, y)", "takes one argument; 2 given"),
+    ("tanh(x=x)", "tanh takes one argument, written without a name, like tanh(x)"),
+    ("mean(x, axis=0, axis=1)", "mean is given axis more than once"),
+    ("х + x", "the character `U+0445` is not allowed"),  # a Cyrillic х beside a Latin x
+    ("ｘ + 1", "the character `U+FF58`"),  # full-width: Python would read it as x
+    ("x + ٣", "the character `U+0663`"),
     ("sum(x, axis=y)", "axis must be"),
-    ("sum(x, keepdims=1)", "takes 1 or 2"),
+    ("sum(x, keepdims=1)", "takes one or two"),
+    ("(yield x)", "this part of Python (Yield) is not allowed"),
     ("sin", "is a function"),
     ("1 + 2", "uses no input"),
     ("9**9**9**9", "uses no input"),
@@ -127,7 +133,7 @@ def test_hostile_text_is_refused_quickly_with_a_reason(text, says, tmp_path, mon
 def test_refusals_point_at_the_column():
     with pytest.raises(ExpressionError, match=r"attributes \(a\.b\) are not allowed \(column 10\)"):
         parse_expression("sin(x) + y.T")
-    with pytest.raises(ExpressionError, match=r"calls to open are not allowed.*\(column 5\)"):
+    with pytest.raises(ExpressionError, match=r"calls to `open` are not allowed.*\(column 5\)"):
         parse_expression("x + open(x)")
 
 
@@ -216,3 +222,20 @@ def test_limits_are_what_the_messages_say():
     assert MAX_LENGTH == 300 and MAX_DEPTH == 24
     parse_expression("sin(" * 10 + "x" + ")" * 10)  # modest nesting is fine
     assert parse_expression("(" * 90 + "x" + ")" * 90).names == ("x",)  # redundant parentheses too
+
+
+def test_depth_is_nesting_as_a_reader_counts_it():
+    """24 nested operations are allowed and 25 are not; a flat sum of many terms is not nested."""
+    parse_expression("sin(" * 24 + "x" + ")" * 24)
+    with pytest.raises(ExpressionError, match=f"nested more than {MAX_DEPTH} deep"):
+        parse_expression("sin(" * 25 + "x" + ")" * 25)
+    assert parse_expression(" + ".join(["x"] * 40)).names == ("x",)
+    assert parse_expression(" * ".join(["x"] * 40)).names == ("x",)
+
+
+def test_names_in_messages_are_literals_not_markdown():
+    """A message quotes the formula's own text as code: never a link, emphasis or LaTeX."""
+    for text, shown in (("__import__ + x", "`__import__`"), ("_a_ * x", "`_a_`")):
+        with pytest.raises(ExpressionError) as refused:
+            parse_expression(text)
+        assert shown in refused.value.message("en") and shown in refused.value.message("vi")

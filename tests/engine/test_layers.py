@@ -22,8 +22,9 @@ MODULES = {
 LAYERS = {
     "jaccore": (set(), set()),  # the public API: names loaded on first use
     "jaccore._tensorflow": ({"tensorflow"}, set()),
-    "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow"}),
-    "jaccore.expression": (set(), {"jaccore._tensorflow", "jaccore.engine", "jaccore.translations"}),
+    "jaccore.graphs": ({"numpy"}, {"jaccore._tensorflow"}),
+    "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
+    "jaccore.expression": (set(), {"jaccore._tensorflow", "jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.translations": (set(), {"jaccore.translations"}),
     "jaccore.catalog": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog", "jaccore.translations"}),
     "jaccore.notation": ({"numpy"}, set()),

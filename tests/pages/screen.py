@@ -88,8 +88,8 @@ def state_on_screen(app, slug: str) -> State | None:
 
 
 def slider_keys(name: str, shape: tuple) -> list[str]:
-    """The keys (and URL parameters) of an input's sliders: 'A.0.1' for A[0,1], 'a' for a scalar."""
-    return [".".join([name, *map(str, index)]) for index in element_indices(shape)]
+    """The keys (and URL parameters) of an input's sliders: 'A.0.1' for A[0,1], 'a.' for a scalar."""
+    return [name + "." + ".".join(map(str, index)) for index in element_indices(shape)]
 
 
 def input_on_screen(app, name: str, shape: tuple, held: dict[str, float]) -> np.ndarray:

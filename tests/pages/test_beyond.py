@@ -20,7 +20,7 @@ def test_playground_default_formula_shows_every_section():
 @pytest.mark.parametrize(
     ("expr", "says"),
     [
-        ("open('x')", "calls to open are not allowed"),
+        ("open('x')", "calls to `open` are not allowed"),
         ("__import__('os').system('id')", "attributes (a.b) are not allowed"),
         ("x.__class__", "attributes (a.b) are not allowed"),
         ("9**9**9**9", "uses no input"),
@@ -94,3 +94,30 @@ def test_chain_rule_page_agrees_with_the_tape(chain):
     assert len(differences) == 2 and max(differences) < 1e-3
     assert {"j_f", "j_g", "j"} <= set(charts(app))
     assert "reverse mode (vᵀJ_g)·J_f" in sentences
+
+
+@pytest.mark.parametrize("shape", ["²", "2,①", "٣", "３"])
+def test_shapes_take_ascii_digits_only(shape):
+    """str.isdigit() takes ² and ① (which int() then refuses), str.isdecimal() takes ٣."""
+    app = open_page("playground", **{"expr": "x * 2", "shape.x": shape})
+    assert not app.exception
+    assert any("The shape of x" in e.value for e in app.error)
+
+
+@pytest.mark.parametrize("name", ["lang", "seed", "wrt", "flat", "weights", "expr", "reset", "random", "check"])
+def test_an_input_may_be_named_like_a_widget_of_the_page(name):
+    """Inputs' sliders are keyed 'name.' + index: no input name reaches the page's own widgets."""
+    app = open_page("playground", expr=f"{name} * x", **{f"shape.{name}": "", "lang": "vi"})
+    assert not app.exception and not app.error
+    assert app.slider(key=f"{name}.").label == name and app.radio(key="lang").value == "vi"
+
+
+def test_the_heaviest_view_is_bounded():
+    """y = x + y broadcast to (8, 8, 8): 512 output elements. The upstream weights get no 512 sliders
+    (a note says so), and the panel a slider move sends stays small (hover names only on small charts)."""
+    query = {"expr": "x + y", "shape.x": "8,8,1", "shape.y": "1,1,8", "weights": "true", "flat": "true"}
+    app = open_page("playground", **query)
+    assert not app.exception
+    assert not [s for s in app.slider if s.key.startswith("@v")]
+    assert any("512 elements" in note.value for note in app.info)
+    assert sum(len(e.proto.json) for e in app.get("bidi_component")) < 400_000  # bytes; 1.75 MB before

@@ -7,6 +7,7 @@ Each test is one place where the screen once contradicted itself; the screen aud
 import re
 
 from jaccore.figures import panel_titles
+from jaccore.translations import SENTENCES
 from tests.pages.apptest import charts, htmls, open_page, shown_code, texts
 
 
@@ -56,3 +57,22 @@ def test_a_link_keeps_only_what_applies():
     assert app.query_params.get("wrt") == "W" and "unknown" not in app.query_params
     app.text_input(key="expr").input("x * x").run()
     assert "wrt" not in app.query_params
+
+
+def test_an_unexpected_failure_is_a_sentence_and_a_way_back(monkeypatch, caplog):
+    """The error boundary: the page stops with a sentence in the reader's language and a link to
+    its starting values; the traceback goes to the server's log."""
+    from jaccore.ui import sections
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(sections, "render_output", broken)  # inside the fragment a slider move reruns
+    app = open_page("matmul", lang="vi")
+    assert not app.exception
+    assert [e.value for e in app.error] == [SENTENCES["app.failed"]("vi")]
+    assert '<a href="matmul" target="_self">' in " ".join(htmls(app))
+    assert "a bug" in caplog.text and "Traceback" in caplog.text
+    monkeypatch.setattr(sections, "render_question", broken)  # outside it
+    app = open_page("square")
+    assert not app.exception and [e.value for e in app.error] == [SENTENCES["app.failed"]("en")]

@@ -18,6 +18,7 @@ from tests.pages.apptest import (
     shown_rows,
     texts,
 )
+from tests.pages.screen import slider_keys
 from tests.reading import panels_of as panels
 
 SLUGS = list(PAGES)
@@ -66,7 +67,7 @@ def slider_values(app, example):
 
 
 def keys(name, default):
-    return [".".join([name, *map(str, i)]) for i in np.ndindex(*default.shape)] if default.shape else [name]
+    return slider_keys(name, default.shape)
 
 
 def move(app, key):
@@ -140,7 +141,9 @@ def test_malformed_url_values_fall_back_with_a_note(value):
     assert errors(app) == []
     assert app.slider(key="A.0.0").value == 1.0
     if value:
-        assert any("A.0.0" in w.value and "default 1.0" in w.value for w in app.warning), [w.value for w in app.warning]
+        assert any("`A.0.0`" in w.value and "shows `1.0`" in w.value for w in app.warning), [
+            w.value for w in app.warning
+        ]
 
 
 def test_a_good_url_value_is_used_without_a_note():

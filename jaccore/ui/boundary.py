@@ -1,0 +1,44 @@
+"""The error boundary: what a reader sees when something unexpected fails — a sentence, never a traceback.
+
+Every expected failure (a refused formula, shapes that do not fit, a value a link gave that a
+widget cannot take) is explained where it happens. This is for the rest: the page, or the live
+section a slider move reruns, stops with a short sentence in the reader's language and a link
+back to the page's starting values; the traceback goes to the server's log. Streamlit's own
+control flow (st.rerun, st.stop) passes through: it is not an Exception.
+"""
+
+import contextlib
+import functools
+import html
+import logging
+from collections.abc import Callable, Iterator
+
+import streamlit as st
+
+from jaccore.ui.state import page_slug, say
+
+log = logging.getLogger("jaccore")
+
+
+@contextlib.contextmanager
+def boundary() -> Iterator[None]:
+    try:
+        yield
+    except Exception:
+        slug = page_slug()
+        log.exception("page %s failed", slug)
+        # A relative link: the page's own URL without its parameters, under any path prefix (a new session).
+        back = f'<a href="{html.escape(slug)}" target="_self">{html.escape(say("app.back_to_start"))}</a>'
+        st.error(say("app.failed"), icon="🚧")
+        st.html(f'<p class="jx-prose">{back}</p>')
+
+
+def live(function: Callable) -> Callable:
+    """st.fragment, its reruns inside the error boundary too (they do not run the page around them)."""
+
+    @functools.wraps(function)
+    def guarded(*args: object, **kwargs: object) -> None:
+        with boundary():
+            function(*args, **kwargs)
+
+    return st.fragment(guarded)
