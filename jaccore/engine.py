@@ -11,6 +11,9 @@ returns for a non-scalar y is the Jacobian summed over the output axes.
 Nothing it returns is a tf.Tensor.
 """
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -105,25 +108,74 @@ def analyze(
     float64 finite-difference Jacobian to check them against).
 
     The first call for a given (fn, wrt, input shapes) traces one graph; later calls with
-    new values reuse it, so a slider move costs a graph execution, not a trace.
+    new values reuse it, so a slider move costs a graph execution, not a trace. The same state
+    asked for again (a learner moving a slider back, a class at the same values) is served from a
+    cache shared by all sessions; its arrays are read-only.
 
     >>> a = analyze(lambda x: x * x, {"x": [[1.0, 2.0]]}, "x")
     >>> a.jacobian.shape, a.gradient.tolist()
     ((1, 2, 1, 2), [[2.0, 4.0]])
     """
     values = validated(inputs, wrt)
+    v = None if upstream is None else as_array("upstream", upstream)
+    # The function held weakly: a typed formula the server has forgotten need not outlive its analyses.
+    weights = None if v is None else _fingerprint({"v": v})
+    key = (weakref.ref(fn), wrt, _fingerprint(values), weights, max_elements, finite_differences)
+    return _analyses.get(key) or _analyses.put(key, _analyze(fn, values, wrt, v, max_elements, finite_differences))
+
+
+def _analyze(
+    fn: Callable, values: dict, wrt: str, upstream: np.ndarray | None, max_elements: int, finite_differences: bool
+) -> Analysis:
     graph = _tape_graph(fn, wrt, values)
     y_shape = tuple(graph.structured_outputs[0].shape)
     x_shape = values[wrt].shape
     size = int(np.prod(y_shape, dtype=np.int64) * np.prod(x_shape, dtype=np.int64))
     if size > max_elements:
         raise JacobianSizeError(y_shape, wrt, x_shape, size, max_elements)
-    v = np.ones(y_shape, np.float32) if upstream is None else as_array("upstream", upstream)
+    v = np.ones(y_shape, np.float32) if upstream is None else upstream
     if v.shape != y_shape:
         raise InputError(f"upstream has shape {v.shape} but y has shape {y_shape}: v must have y's shape.")
     y, jacobian, gradient = run(graph, values, tf.constant(v, DTYPE))
     fd = finite_difference_jacobian(fn, values, wrt) if finite_differences else None
-    return Analysis(wrt, y, jacobian, gradient, v, fd)
+    return Analysis(wrt, y, jacobian, gradient, v.copy(), fd)
+
+
+def _fingerprint(values: Mapping[str, np.ndarray]) -> tuple:
+    return tuple((name, value.shape, value.tobytes()) for name, value in values.items())
+
+
+class _Cache:
+    """The analyses last asked for, shared by every session, least recently used dropped first once
+    their arrays pass `budget` bytes. Thread-safe; what it returns is frozen (read-only arrays)."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget, self.used = budget, 0
+        self.entries: OrderedDict[tuple, Analysis] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> Analysis | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, analysis: Analysis) -> Analysis:
+        arrays = [a for a in vars(analysis).values() if isinstance(a, np.ndarray)]
+        for array in arrays:
+            array.setflags(write=False)
+        with self.lock:
+            self.entries[key] = analysis
+            self.used += sum(a.nbytes for a in arrays)
+            while self.used > self.budget and len(self.entries) > 1:
+                _, dropped = self.entries.popitem(last=False)
+                self.used -= sum(a.nbytes for a in vars(dropped).values() if isinstance(a, np.ndarray))
+        return analysis
+
+
+# 32 MB: a few thousand states of the worked examples, or a hundred of the largest allowed.
+_analyses = _Cache(budget=32 << 20)
 
 
 def output_shape(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> tuple[int, ...]:

@@ -111,7 +111,9 @@ class Expression:
         return self.evaluate({name: inputs[name] for name in self.names})
 
 
-@lru_cache(maxsize=256)  # the same text gives the same function, so its compiled graph is reused
+# The same text gives the same function, so its compiled graphs are reused; the graphs of the
+# formulas dropped here go with them (jaccore/graphs.py), which bounds a server's memory.
+@lru_cache(maxsize=8)
 def parse_expression(text: str) -> Expression:
     """Parse `text` into an Expression, or raise ExpressionError saying what is wrong and where."""
     if not isinstance(text, str):

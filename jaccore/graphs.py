@@ -9,7 +9,7 @@ ShapeError, with the shapes and TensorFlow's own sentence.
 
 import re
 import threading
-from collections import OrderedDict
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -17,9 +17,6 @@ import numpy as np
 from jaccore._tensorflow import tf
 
 DTYPE = tf.float32  # the notebook's dtype: what learners see TensorFlow return
-# Compiled graphs kept, least recently used dropped first. A playground formula's graphs take
-# ~2 MB each: 24 of them keep a server of many learners under Community Cloud's memory.
-CACHE_SIZE = 24
 
 Graph = tf.types.experimental.ConcreteFunction
 Body = Callable[..., tuple]  # (fn, wrt, inputs, *extra tensors) → tensors
@@ -60,7 +57,10 @@ def as_array(name: str, value: object) -> np.ndarray:
     return array.astype(np.float32)
 
 
-_cache: OrderedDict[tuple, Graph] = OrderedDict()
+# Graphs by function, held weakly: a function's graphs (~2 MB each) go when the function goes. The
+# catalog's functions live as long as the server, so their graphs are traced once; a typed formula's
+# live while the parser's cache or a session's page holds the formula.
+_cache: weakref.WeakKeyDictionary[Callable, dict[tuple, Graph]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _trace_total = 0
 
@@ -72,16 +72,12 @@ def trace_count() -> int:
 
 def compiled(fn: Callable, wrt: str, values: Mapping[str, np.ndarray], body: Body, extra: Sequence = ()) -> Graph:
     """The graph of `body` for fn, wrt and these input shapes; `extra` are the specs of its other arguments."""
-    key = (fn, wrt, body, tuple((name, value.shape) for name, value in values.items()), tuple(map(str, extra)))
+    key = (wrt, body, tuple((name, value.shape) for name, value in values.items()), tuple(map(str, extra)))
     with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-        graph = _trace(fn, wrt, values, body, extra)
-        _cache[key] = graph
-        if len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-        return graph
+        graphs = _cache.setdefault(fn, {})
+        if key not in graphs:
+            graphs[key] = _trace(fn, wrt, values, body, extra)
+        return graphs[key]
 
 
 def run(graph: Graph, values: Mapping[str, np.ndarray], *extra: object) -> list[np.ndarray]:
@@ -96,8 +92,9 @@ def run(graph: Graph, values: Mapping[str, np.ndarray], *extra: object) -> list[
 def _trace(fn: Callable, wrt: str, values: Mapping[str, np.ndarray], body: Body, extra: Sequence) -> Graph:
     global _trace_total
     specs = {name: tf.TensorSpec(value.shape, DTYPE) for name, value in values.items()}
+    function = weakref.ref(fn)  # the graph must not hold its function: the cache holds it weakly
     graph = tf.function(
-        lambda inputs, *more: body(fn, wrt, inputs, *more),
+        lambda inputs, *more: body(function(), wrt, inputs, *more),
         input_signature=[specs, *extra],
         autograph=False,  # the bodies have no Python control flow; errors then reach us unwrapped
     )

@@ -41,8 +41,7 @@ def preload_plotly() -> None:
     """Let the browser start Plotly.js (~0.8 s) while the server is busy: the component, given no
     blocks, only loads it."""
     if served():
-        with st.sidebar:
-            panel_component(data={"plotly": plotly_url()}, key="plotly.preload")
+        panel_component(data={"plotly": plotly_url()}, key="plotly.preload", height=0)
 
 
 class Panel:

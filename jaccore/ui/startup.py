@@ -9,6 +9,7 @@ measurements behind them, and the tests that guard them.
 import contextlib
 import functools
 import gc
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ __all__ = [
     "navigate",
     "preload_plotly",
     "routed",
+    "send_without_delay",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]  # where streamlit_app.py and pages/ are
@@ -84,6 +86,24 @@ def _reroute() -> None:
     pages = [st.Page(f"pages/{path.stem}.py", url_path=path.stem) for path in sorted(ROOT.glob("pages/*.py"))]
     navigate([st.Page("streamlit_app.py", default=True), *pages], position="hidden")
     st.rerun()
+
+
+@functools.cache
+def send_without_delay() -> None:
+    """Turn Nagle's algorithm off on the server's TCP sockets: the listening one, whose accepted
+    connections inherit it, and the connections already open.
+
+    A slider move ends in a burst of small websocket frames; with Nagle's algorithm on, the last
+    one waits for the browser's delayed acknowledgement (~40 ms). asyncio turns it off for every
+    connection it accepts, but only for sockets created with IPPROTO_TCP, and the server's
+    listening socket (uvicorn's) is created with protocol 0, so its connections keep it on.
+    Measured from websocket clients, one session at a time: a slider move's round trip 52 → 21 ms
+    on vector_scalar, 56 → 22 ms on matvec (side by side, 40 moves each, two runs).
+    """
+    for found in gc.get_objects():
+        if isinstance(found, socket.socket) and found.family in (socket.AF_INET, socket.AF_INET6):
+            with contextlib.suppress(OSError):  # closed, or not a TCP socket
+                found.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 @functools.cache

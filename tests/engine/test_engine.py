@@ -269,3 +269,13 @@ def test_a_graph_that_fails_while_it_runs_raises_an_input_error():
     assert "Traceback" not in str(failed.value) and "{{node" not in str(failed.value)
     assert "log of x" in failed.value.reason
     assert failed.value.shapes == "x (3,)"
+
+
+def test_the_same_state_is_computed_once():
+    """Analyses are shared by every session: the same state is served from the cache, read-only."""
+    example = EXAMPLES["matvec"]
+    first = jaccore.analyze(example.fn, example.inputs, "W", upstream=np.full((3, 1), 2.0))
+    again = jaccore.analyze(example.fn, {n: v.copy() for n, v in example.inputs.items()}, "W", upstream=[[2], [2], [2]])
+    assert again is first and not first.jacobian.flags.writeable
+    moved = jaccore.analyze(example.fn, {**example.inputs, "x": example.inputs["x"] + 1}, "W")
+    assert moved is not first and moved.output[0, 0] == first.output[0, 0] + 6  # 1 + 2 + 3 more

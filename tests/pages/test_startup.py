@@ -1,5 +1,6 @@
 """The entry point's start-up effects (jaccore/ui/startup.py, docs/workarounds.md)."""
 
+import socket
 import subprocess
 import sys
 
@@ -24,3 +25,20 @@ def test_the_router_freezes_the_imports_once():
     assert result.returncode == 0, result.stderr[-2000:]
     before, after = map(int, result.stdout.split()[-2:])
     assert before == 0 and after > 100_000
+
+
+def test_the_server_sends_without_delay():
+    """Nagle's algorithm off on the server's sockets (docs/workarounds.md): a listening socket made as
+    uvicorn makes it (protocol 0, which asyncio leaves alone) gets TCP_NODELAY, and so does every
+    connection it accepts afterwards."""
+    from jaccore.ui import startup
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        assert listener.proto == 0 and listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        startup.send_without_delay.__wrapped__()
+        with socket.create_connection(listener.getsockname()):
+            accepted, _ = listener.accept()
+            with accepted:
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

@@ -1,0 +1,98 @@
+"""More than one server: deploy/serve.py runs two replicas behind HAProxy, and a class uses them at once.
+
+Each learner's page, websocket and downloads must reach one replica (Streamlit keeps a session, and
+the files it serves for it, in that process's memory): the cookie HAProxy sets pins them. Skipped,
+with the reason in pytest's summary, where HAProxy or Chromium is not installed.
+"""
+
+import asyncio
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import jaccore
+from jaccore.catalog import EXAMPLES
+from tests import ROOT
+from tests.browser.harness import free_port, healthy, launch, missing_browser, wait_until_done
+from tests.browser.learner import Learner
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser())),
+    pytest.mark.skipif(shutil.which("haproxy") is None, reason="HAProxy not found: apt-get install -y haproxy"),
+]
+
+
+@pytest.fixture(scope="module")
+def balanced():
+    """Two replicas behind HAProxy on a free loopback port, started as the README says."""
+    port = free_port()
+    command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--replicas=2", f"--port={port}",
+               f"--listen=127.0.0.1:{port}"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while not healthy(url):
+            assert process.poll() is None and time.monotonic() < deadline, "deploy/serve.py did not start"
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    assert subprocess.run(["pgrep", "-f", f"server.port={port + 1}"], capture_output=True).stdout == b""
+
+
+def test_a_class_of_learners_through_the_load_balancer(balanced):
+    """Eight websocket learners on different pages at once: every move answered, no exception,
+    and the load balancer spread them over both replicas."""
+
+    async def learner(n: int) -> Learner:
+        with urllib.request.urlopen(balanced) as response:  # the page, which sets the replica's cookie
+            cookie = response.headers["Set-Cookie"].split(";")[0]
+        learner = Learner(balanced, list(EXAMPLES)[n % len(EXAMPLES)], cookie=cookie)
+        await learner.open()
+        drawn = learner.panels
+        for _ in range(10):
+            await learner.move()
+        await learner.close()
+        assert learner.panels == drawn + 10  # every move redrew the live panel
+        return learner
+
+    async def cohort() -> list[Learner]:
+        return await asyncio.gather(*(learner(n) for n in range(8)))
+
+    learners = asyncio.run(cohort())
+    assert [learner.exceptions for learner in learners] == [[]] * 8
+    assert {learner.cookie for learner in learners} == {"JXREPLICA=r1", "JXREPLICA=r2"}
+
+
+def test_downloads_reach_the_replica_that_made_them(balanced):
+    """Browsers in separate contexts (separate learners) move a slider and download the Jacobian:
+    each file is the one for what that learner's page shows, served by that learner's replica."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        replicas = set()
+        for n in range(4):
+            context = browser.new_context(accept_downloads=True)
+            page = context.new_page()
+            page.goto(f"{balanced}/square?x.0.0={n + 1}")
+            wait_until_done(page)
+            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+            with page.expect_download() as download:
+                page.get_by_role("button", name="jacobian_square_x.csv").click()
+            table = pd.read_csv(download.value.path(), index_col=0)
+            expected = jaccore.analyze(EXAMPLES["square"].fn, {"x": [[n + 1.0, 2.0]]}, "x").jacobian
+            np.testing.assert_array_equal(table.to_numpy(), expected.reshape(2, 2))
+            replicas |= {c["value"] for c in context.cookies() if c["name"] == "JXREPLICA"}
+            context.close()
+        browser.close()
+    assert replicas == {"r1", "r2"}
