@@ -108,15 +108,15 @@ def _layout(z: np.ndarray, rows: int, cols: int, panel_shape: tuple[int, int]) -
     return dict(
         # "none": Plotly's default template is ~10 kB of JSON to validate and send on every move.
         template="none",
-        font=dict(family="sans-serif", color="#31333f"),
+        font=dict(family="sans-serif"),  # its colour is the theme's (ui/panel.js, or Streamlit's)
         height=min(1600, TITLE_PX + rows * (h + 1) * CELL_PX),
         width=min(MAX_WIDTH_PX, 120 + cols * (w + 1) * CELL_WIDTH_PX),
         margin=dict(l=10, r=10, t=TITLE_PX, b=10),
         coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-_extent(z), cmax=_extent(z), colorbar=dict(thickness=12)),
         xaxis=dict(range=x_range, **hidden),
         yaxis=dict(range=y_range, **hidden),
-        plot_bgcolor="white",
-        paper_bgcolor="white",
+        plot_bgcolor="rgba(0,0,0,0)",  # the page shows through: light or dark
+        paper_bgcolor="rgba(0,0,0,0)",
     )
 
 
@@ -230,3 +230,4 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
         rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
         spec["layout"].setdefault("shapes", []).append(rect)
     return spec
+

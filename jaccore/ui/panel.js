@@ -3,6 +3,10 @@
 // only the blocks whose HTML changed and restyles each chart in place with Plotly.react, which
 // redraws only what changed. (st.plotly_chart remounts its chart whenever the figure changes: a
 // full Plotly.newPlot, several times over, on every slider move.)
+//
+// Plotly.js comes from the app's static files by a relative URL (app/static/…), so that it loads
+// under any path prefix (Community Cloud's /~/+/, a proxy, server.baseUrlPath). If it cannot load,
+// the component tells the server ("unavailable"), which draws the same figures with st.plotly_chart.
 let plotlyLoading;
 
 function loadPlotly(url) {
@@ -11,7 +15,11 @@ function loadPlotly(url) {
     const script = document.createElement("script");
     script.src = url;
     script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(`could not load ${url}`));
+    script.onerror = () => {
+      plotlyLoading = undefined;  // a later page may try again
+      script.remove();
+      reject(new Error(`could not load ${url}`));
+    };
     document.head.appendChild(script);
   });
   return plotlyLoading;
@@ -22,7 +30,7 @@ function loadPlotly(url) {
 function colourKey(key, axis) {
   if (!key.firstChild) {
     const stops = axis.colorscale.map(([at, colour]) => `${colour} ${100 * at}%`).join(", ");
-    key.style.cssText = "display:flex;gap:6px;height:120px;margin-top:40px;font-size:12px;color:#31333f";
+    key.style.cssText = "display:flex;gap:6px;height:120px;margin-top:40px;font-size:12px;color:inherit";
     key.innerHTML =
       `<div style="width:12px;background:linear-gradient(to top, ${stops})"></div>` +
       `<div style="display:flex;flex-direction:column;justify-content:space-between">` +
@@ -122,21 +130,83 @@ function drawCells(layer, layout, z) {
     const shown = value === null || !Number.isFinite(value) ? "" : threeDigits(value);
     if (cell.textContent !== shown) cell.textContent = shown;
     if (shown) {
-      const [red, green, blue] = colourAt(axis, value);
-      cell.style.color = 0.299 * red + 0.587 * green + 0.114 * blue < 140 ? "#fff" : "#31333f";
+      const colour = colourAt(axis, value);
+      cell.dataset.background = `rgb(${colour.map(Math.round).join(",")})`;  // what the number is read on
+      cell.style.color = readableOn(colour);
     }
   });
 }
 
+// Black or white, whichever contrasts more with the colour (WCAG's relative luminance): one of
+// them always reaches 4.5 : 1.
+function readableOn([red, green, blue]) {
+  const linear = (channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? "#fff" : "#000";
+}
+
+// On a screen too narrow for a figure's panels side by side (a phone), the panels wrap onto more
+// rows instead of shrinking until their titles and signs run into each other. The figure keeps
+// where each panel sits in layout.meta (jaccore/figures.py); a sign that ends a row stays at its end.
+function retile(figure, room) {
+  const { layout } = figure;
+  const [trace] = figure.data;
+  const { panels, panel_shape: [h, w] } = layout.meta;
+  const { l, r, t, b } = layout.margin;
+  const rows0 = trace.z.length;
+  const cols0 = trace.z[0].length;
+  const cellW = (layout.width - l - r) / cols0;
+  const cellH = (layout.height - t - b) / rows0;
+  const across = Math.max(1, Math.floor((room - l - r + cellW) / ((w + 1) * cellW)));
+  const perRow = Math.max(1, ...panels.map(([, c]) => c / (w + 1) + 1));
+  if (across >= perRow || !Array.isArray(trace.z)) return;
+  const rows = Math.ceil(panels.length / across);
+  const cols = across * (w + 1);  // a last empty column: room for the sign that ends a row
+  const moved = panels.map((_, n) => [Math.floor(n / across) * (h + 1), (n % across) * (w + 1)]);
+  const copy = (grid, fill) => {
+    const out = Array.from({ length: rows * (h + 1) - 1 }, () => Array(cols).fill(fill));
+    panels.forEach(([r0, c0], n) => {
+      const [r1, c1] = moved[n];
+      for (let i = 0; i < h; i += 1) for (let j = 0; j < w; j += 1) out[r1 + i][c1 + j] = grid[r0 + i][c0 + j];
+    });
+    return out;
+  };
+  trace.z = copy(trace.z, null);
+  if (Array.isArray(trace.text)) trace.text = copy(trace.text, "");
+  let title = 0;
+  let sign = 0;
+  for (const note of layout.annotations) {
+    const [r1, c1] = moved[note.name === "title" ? title++ : sign++];
+    note.x = note.name === "title" ? c1 + (w - 1) / 2 : c1 + w;
+    note.y = note.name === "title" ? r1 - 0.5 : r1 + (h - 1) / 2;
+  }
+  for (const shape of layout.shapes ?? []) {  // outlines follow their panels (the batch's diagonal)
+    const n = panels.findIndex(([r0, c0]) => r0 === shape.y0 + 0.5 && c0 === shape.x0 + 0.5);
+    if (n < 0) continue;
+    const [dy, dx] = [moved[n][0] - panels[n][0], moved[n][1] - panels[n][1]];
+    Object.assign(shape, { x0: shape.x0 + dx, x1: shape.x1 + dx, y0: shape.y0 + dy, y1: shape.y1 + dy });
+  }
+  layout.meta = { ...layout.meta, panels: moved };
+  layout.xaxis.range = [-0.5, cols - 0.5];
+  layout.yaxis.range = [rows * (h + 1) - 1.5, -0.5];
+  layout.width = l + r + cols * cellW;
+  layout.height = t + b + (rows * (h + 1) - 1) * cellH;
+}
+
 // A chart of the panel: its figure drawn in `node`, which it keeps across slider moves,
 // at most `width` pixels wide with its colour key.
-function drawChart(node, block, width, plotlyUrl) {
+function drawChart(node, block, width, component) {
   let chart = node.querySelector("div.jacobian-heatmap");
   if (!chart) {
     const row = document.createElement("div");
-    row.style.cssText = "display:flex;align-items:flex-start;max-width:100%;overflow-x:auto";
+    // The colour key goes below the chart when there is no room beside it; what is still too wide
+    // for the screen (one very large panel) scrolls inside its own box.
+    row.style.cssText = "display:flex;flex-wrap:wrap;align-items:flex-start;max-width:100%;overflow-x:auto";
     const frame = document.createElement("div");
-    frame.style.cssText = "position:relative;font-family:sans-serif;color:#31333f";
+    frame.style.cssText = "position:relative;font-family:sans-serif;color:inherit";
     chart = document.createElement("div");
     chart.className = "jacobian-heatmap";
     chart.setAttribute("role", "figure");
@@ -156,9 +226,14 @@ function drawChart(node, block, width, plotlyUrl) {
   chart.setAttribute("aria-label", block.label);
   const { figure } = block;  // parsed afresh on each update: changing it below is safe
   const { layout } = figure;
-  // A figure wider than the page is narrowed to fit, beside its colour key (60 px).
+  // Wider than the page beside its colour key (60 px): its panels wrap onto more rows; a figure of
+  // one panel (the flat view) is narrowed to fit instead.
   const room = width - 60;
-  if (room > 200 && layout.width > room) layout.width = room;
+  if (layout.width > room && htmlLabels(figure) && layout.meta?.panels?.length > 1) retile(figure, room);
+  else if (room > 200 && layout.width > room) layout.width = room;
+  // The theme's text colour (Streamlit's light or dark theme); the backgrounds are transparent.
+  layout.font = { ...layout.font, color: getComputedStyle(node).color };
+  layout.paper_bgcolor = layout.plot_bgcolor = "rgba(0,0,0,0)";
   layout.coloraxis.showscale = false;
   colourKey(node.querySelector("div.jacobian-colour-key"), layout.coloraxis);
   const labels = node.querySelector("div.jacobian-labels");
@@ -182,18 +257,16 @@ function drawChart(node, block, width, plotlyUrl) {
   }
   // One drawing at a time per chart, in the order the figures arrived.
   chart.drawing = (chart.drawing ?? Promise.resolve())
-    .then(() => loadPlotly(plotlyUrl))
+    .then(() => loadPlotly(component.data.plotly))
     .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false }))
-    .catch((error) => {
-      chart.textContent = String(error);
-    });
+    .catch(() => component.setTriggerValue("unavailable", true));
 }
 
 export default function (component) {
   const { data, parentElement } = component;
   // No blocks: only start Plotly.js, while the server is still busy (the first run's TensorFlow).
   if (!data.blocks) {
-    loadPlotly(data.plotly).catch(() => {});
+    loadPlotly(data.plotly).catch(() => component.setTriggerValue("unavailable", true));
     return;
   }
   let panel = parentElement.querySelector("div.jx-panel");
@@ -221,7 +294,7 @@ export default function (component) {
       else panel.appendChild(fresh);
       node = fresh;
     }
-    if (block.figure) drawChart(node, block, width, data.plotly);
+    if (block.figure) drawChart(node, block, width, component);
     else if (node.shownHtml !== block.html) {
       node.innerHTML = block.html;
       node.shownHtml = block.html;

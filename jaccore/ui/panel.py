@@ -22,26 +22,32 @@ panel_component = st.components.v2.component(
 )
 
 
-def plotly_url() -> str:
-    """Where Streamlit's static file serving puts static/plotly-cartesian.min.js.
-
-    The partial bundle (1.5 MB, from npm's plotly.js-cartesian-dist-min, the plotly.js version
-    that the plotly package is built for) starts in ~0.8 s here; the full plotly.js in ~2 s.
-    """
-    base = st.get_option("server.baseUrlPath").strip("/")
-    return f"/{base}/app/static/{PLOTLY_JS}" if base else f"/app/static/{PLOTLY_JS}"
+# Where Streamlit's static file serving puts static/plotly-cartesian.min.js, relative to the page, as
+# Streamlit's docs write it: under a path prefix (Community Cloud serves the app under /~/+/, inside
+# an iframe, and strips the prefix before it reaches Streamlit; a proxy or server.baseUrlPath may
+# add one) an absolute /app/static/… points at the site's root, which is not the app. The partial
+# bundle (1.5 MB, from npm's plotly.js-cartesian-dist-min, the plotly.js version that the plotly
+# package is built for) starts in ~0.8 s here; the full plotly.js in ~2 s.
+PLOTLY_URL = f"app/static/{PLOTLY_JS}"
+UNAVAILABLE = "panel.plotly_unavailable"  # session state: this browser could not load Plotly.js
 
 
 def served() -> bool:
-    """Whether Plotly.js is served to the component (the project's .streamlit/config.toml)."""
-    return bool(st.get_option("server.enableStaticServing"))
+    """Whether Plotly.js reaches this session's component: served (the project's config) and loaded."""
+    return bool(st.get_option("server.enableStaticServing")) and not st.session_state.get(UNAVAILABLE)
+
+
+def unavailable() -> None:
+    """The component could not load Plotly.js: draw with st.plotly_chart from now on, in this session."""
+    st.session_state[UNAVAILABLE] = True
 
 
 def preload_plotly() -> None:
     """Let the browser start Plotly.js (~0.8 s) while the server is busy: the component, given no
     blocks, only loads it."""
     if served():
-        panel_component(data={"plotly": plotly_url()}, key="plotly.preload", height=0)
+        data = {"plotly": PLOTLY_URL}
+        panel_component(data=data, key="plotly.preload", height=0, on_unavailable_change=unavailable)
 
 
 class Panel:
@@ -62,10 +68,11 @@ class Panel:
         if served():
             # As one string: Streamlit looks for dataframes in a component's data, and a list there
             # makes it import pandas and pyarrow on a server's first page (~0.5 s).
-            panel_component(data={"blocks": figures.plotly_json(self.blocks), "plotly": plotly_url()}, key="panel")
+            data = {"blocks": figures.plotly_json(self.blocks), "plotly": PLOTLY_URL}
+            panel_component(data=data, key="panel", on_unavailable_change=unavailable)
             return
         for block in self.blocks:
             if "figure" in block:
-                st.plotly_chart(block["figure"], width="content", key=block["name"], theme=None, alt=block["label"])
+                st.plotly_chart(block["figure"], width="content", key=block["name"], alt=block["label"])
             else:
                 st.html(block["html"])

@@ -37,7 +37,8 @@ _navigated = False  # for the whole server, as Streamlit's own switch, which st.
 
 
 def configure_page() -> None:
-    st.set_page_config(page_title="Jacobian Explorer", page_icon="∂", layout="wide")
+    # An image: "∂" is no emoji, so the browser asked for /∂ as an icon and got the app's HTML.
+    st.set_page_config(page_title="Jacobian Explorer", page_icon=ROOT / "static" / "favicon.png", layout="wide")
 
 
 def loading(lang: str) -> str:

@@ -170,8 +170,11 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
     for r in range(rows):
         # A horizontal container per row of several, not st.columns (and none for a column
         # vector): every container is one more element to send and lay out on each slider move.
-        # Not wrapped: a row of the matrix stays a row, its sliders narrower in a narrow column.
-        row = st.container(horizontal=True, wrap=False, gap="medium") if per_row > 1 else contextlib.nullcontext()
+        # Not wrapped: a row of the matrix stays a row, its sliders narrower in a narrow column; on
+        # a phone it scrolls (markup.css finds it by the class its key gives it, st-key-jx-row-…).
+        row = contextlib.nullcontext()
+        if per_row > 1:
+            row = st.container(horizontal=True, wrap=False, gap="medium", key=f"jx-row-{name}-{r}")
         with row:
             for index in indices[r * per_row : (r + 1) * per_row]:
                 key = slider_key(name, index)

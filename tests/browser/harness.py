@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,23 +53,26 @@ def healthy(url: str) -> bool:
 
 @contextlib.contextmanager
 def streamlit_server(
-    script: str = "streamlit_app.py", timeout: float = 120, cwd: Path = ROOT
+    script: str = "streamlit_app.py", timeout: float = 120, cwd: Path = ROOT, extra: Sequence[str] = ()
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run script` on a free local port; yields (base URL, process) once healthy.
 
-    Streamlit reads `.streamlit/config.toml` from `cwd`: the app's own configuration by default.
+    Streamlit reads `.streamlit/config.toml` from `cwd`: the app's own configuration by default;
+    `extra` options are added to the command line (--server.baseUrlPath=…).
     """
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / script),
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", *extra,
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = next((option.split("=", 1)[1].strip("/") for option in extra if "baseUrlPath" in option), "")
     url = f"http://127.0.0.1:{port}"
+    health = f"{url}/{base}" if base else url
     try:
         deadline = time.monotonic() + timeout
-        while not healthy(url):
+        while not healthy(health):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not become healthy on {url}")
             time.sleep(0.1)

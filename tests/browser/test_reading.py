@@ -1,0 +1,223 @@
+"""Every page reads right however it is viewed: in the light and the dark theme (Streamlit follows the
+browser's colour scheme), every piece of text meets WCAG AA contrast; on a phone (390 px), no two
+pieces of text overlap and nothing runs off the screen.
+
+Skipped, with the reason in pytest's summary, where Chromium is not installed.
+"""
+
+import io
+
+import pytest
+
+from jaccore.sitemap import PAGES
+from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
+
+# The text of the page's main area: each visible text node, its colour (alpha times the opacity of
+# its ancestors), what is behind it, and whether WCAG counts it as large
+# (24 px, or 18.66 px bold: 3 : 1 is enough). What is behind HTML text is worked out from the
+# backgrounds painted where it is; Plotly's SVG text (titles, ticks, numbers in cells) can sit on a
+# heatmap's picture, so its background is left to be read from a screenshot.
+TEXTS = """() => {
+  const rgba = (text) => {
+    const [r, g, b, a = 1] = text.match(/[\\d.]+/g).map(Number);
+    const scale = text.startsWith('color(srgb') ? 255 : 1;  // what color-mix() computes to
+    return [r * scale, g * scale, b * scale, a];
+  };
+  const over = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
+  const page = rgba(getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor);
+  // What is painted behind the text where it is, not what its ancestors paint: a slider's value
+  // sits above the thumb that holds it. A heatmap cell's colour is drawn in SVG, so the panel
+  // writes it on the cell's number as data-background.
+  const background = (element, box) => {
+    const cell = element.closest('[data-background]');
+    if (cell) return over(rgba(cell.dataset.background), page);
+    const layers = [];
+    for (const e of document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2)) {
+      if (element.contains(e) && e !== element) continue;
+      const bg = rgba(getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] === 1) break;
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), page.slice(0, 3));
+  };
+  const opacity = (element) => {
+    let o = 1;
+    for (let e = element; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+    return o;
+  };
+  const skipped = '[aria-hidden="true"]:not(.jacobian-cells):not(.jacobian-labels):not(.jacobian-colour-key), ' +
+    '[disabled], .hoverlayer, .katex-mathml';
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-testid="stMain"]'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    const text = node.textContent.trim();
+    if (!text || element.closest(skipped)) continue;
+    if (opacity(element) < 0.05 || getComputedStyle(element).visibility === 'hidden') continue;  // shown on hover only
+    element.scrollIntoView({block: 'center'});
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    const style = getComputedStyle(element);
+    const svg = element instanceof SVGElement;  // coloured by fill
+    const [r, g, b, a] = rgba(svg ? style.fill : style.color);
+    const size = parseFloat(style.fontSize);
+    found.push({
+      text: text.slice(0, 40), colour: [r, g, b, a * opacity(element)],
+      behind: svg ? null : background(element, box),
+      svg: svg ? (element.dataset.contrastSvg = String(found.length)) : null,
+      large: size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700),
+    });
+  }
+  return found;
+}"""
+
+
+def luminance(rgb) -> float:
+    linear = [v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour, behind) -> float:
+    """WCAG's contrast ratio of a colour with alpha, composited over an opaque background."""
+    *rgb, alpha = colour
+    shown = [c * alpha + b * (1 - alpha) for c, b in zip(rgb, behind, strict=True)]
+    high, low = sorted([luminance(shown), luminance(behind)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def painted_behind(page, texts) -> None:
+    """Fill in what is behind each SVG text: the median colour of its box in a screenshot taken
+    with all SVG text hidden. (The app scrolls inside its own container, so each text is scrolled
+    into view for its screenshot.)"""
+    from PIL import Image
+
+    unknown = [t for t in texts if t["behind"] is None]
+    if unknown:
+        page.add_style_tag(content="svg text {visibility: hidden !important}")
+    for t in unknown:
+        box = page.evaluate(SCROLLED_TO, t["svg"])
+        shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+        pixels = sorted(shot.getdata(), key=luminance)
+        t["behind"] = pixels[len(pixels) // 2]
+
+
+SCROLLED_TO = """(n) => {
+  const element = document.querySelector(`[data-contrast-svg="${n}"]`);
+  element.scrollIntoView({block: 'center'});
+  const box = element.getBoundingClientRect();
+  return {x: box.left, y: box.top, width: box.width, height: box.height};
+}"""
+
+
+# Boxes of the visible text of the main area, one per line of each text node (a formula typeset by
+# KaTeX counts as one piece: its glyphs' boxes overlap by design), each with the number of the
+# piece it belongs to; the nearest container that clips it, and whether it scrolls (a row of sliders
+# on a phone) or cuts the text off (an ellipsis); and the page's width.
+TEXT_BOXES = """() => {
+  const boxes = [];
+  const add = (piece, text, element, rects) => {
+    let clip = null;
+    for (let e = element; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) {
+        clip = {box: e.getBoundingClientRect(), scrolls: /(auto|scroll)/.test(style.overflowX)};
+        break;
+      }
+    }
+    for (const r of rects) {
+      if (r.width < 1 || r.height < 1) continue;
+      if (clip?.scrolls && (r.right <= clip.box.left + 1 || r.left >= clip.box.right - 1)) continue;  // scrolled away
+      const cut = Boolean(clip && !clip.scrolls && (r.right > clip.box.right + 1 || r.left < clip.box.left - 1));
+      boxes.push({piece, text: text.slice(0, 30), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                   scrolls: Boolean(clip?.scrolls), cut});
+    }
+  };
+  const main = document.querySelector('[data-testid="stMain"]');
+  let piece = 0;
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || node.parentElement.closest('.katex, .hoverlayer')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    add(piece++, node.textContent.trim(), node.parentElement, range.getClientRects());
+  }
+  for (const formula of main.querySelectorAll('.katex-html')) {
+    add(piece++, formula.textContent, formula, [formula.getBoundingClientRect()]);
+  }
+  return {boxes, width: document.documentElement.clientWidth};
+}"""
+
+
+def overlap(a, b) -> bool:
+    """Two pieces of text drawn over each other. Consecutive lines of a heading may touch: the
+    boxes of a font's glyphs are taller than a tight line height, so a sliver of a third of a line
+    is not counted."""
+    across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    lines = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return a["piece"] != b["piece"] and across > 1 and down > lines / 3
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def opened(browser, url: str, slug: str, scheme: str, width: int):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 4000})
+    page = context.new_page()
+    page.goto(f"{url}/{'' if slug == 'home' else slug}")
+    wait_until_done(page)
+    if PAGES[slug].kind != "home":
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)  # the charts' labels and numbers are drawn after Plotly's first frame
+    return context, page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_all_text_meets_wcag_aa_contrast(browser, server, slug, scheme):
+    context, page = opened(browser, server, slug, scheme, 1366)
+    try:
+        texts = page.evaluate(TEXTS)
+        painted_behind(page, texts)
+    finally:
+        context.close()
+    assert len(texts) > 10
+    poor = [
+        (t["text"], round(contrast(t["colour"], t["behind"]), 2))
+        for t in texts
+        if contrast(t["colour"], t["behind"]) < (3 if t["large"] else 4.5)
+    ]
+    assert not poor, poor
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_on_a_phone_no_text_overlaps_or_leaves_the_screen(browser, server, slug):
+    context, page = opened(browser, server, slug, "light", 390)
+    try:
+        seen = page.evaluate(TEXT_BOXES)
+    finally:
+        context.close()
+    boxes = seen["boxes"]
+    outside = [b["text"] for b in boxes if not b["scrolls"] and (b["right"] > seen["width"] + 1 or b["left"] < -1)]
+    assert not outside, outside
+    cut = [b["text"] for b in boxes if b["cut"]]
+    assert not cut, cut
+    overlapping = [(a["text"], b["text"]) for n, a in enumerate(boxes) for b in boxes[n + 1 :] if overlap(a, b)]
+    assert not overlapping, overlapping[:10]
