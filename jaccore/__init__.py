@@ -1,7 +1,7 @@
 """Jacobian Explorer's core: the autodiff engine, the catalog of worked examples, safe expressions.
 
 `import jaccore` is light: each name below loads its module on first use, and with it TensorFlow
-(seconds), so that the app can say it is loading before it does (jaccore/explorer.py).
+(seconds), so that the app can say it is loading before it does (jaccore/ui/startup.py).
 """
 
 import importlib
@@ -14,6 +14,11 @@ _MODULE_OF = {
     "ShapeError": "engine",
     "analyze": "engine",
     "batch_jacobian": "engine",
+    "jacobian_by_rows": "modes",
+    "jacobian_by_columns": "modes",
+    "hessian": "modes",
+    "hessian_vector_product": "modes",
+    "linearization": "modes",
     "ExpressionError": "expression",
     "parse_expression": "expression",
 }

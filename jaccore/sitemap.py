@@ -15,7 +15,7 @@ from jaccore.translations import Text
 @dataclass(frozen=True)
 class Page:
     slug: str  # the URL path, and pages/<slug>.py
-    kind: str  # what draws it: "home", "example", "lesson", "playground", "batch", "chain"
+    kind: str  # what draws it: a key of jaccore/ui/kinds.py's KINDS
     section: str  # "home", "examples" (the notebook's, in its order) or "beyond" (what no cell of it shows)
     title: Text
 
@@ -29,6 +29,9 @@ BEYOND = (
     Page("playground", "playground", "beyond", Text("Playground: your own formula", "Sân chơi: công thức của bạn")),
     Page("batch_jacobian", "batch", "beyond", Text("batch_jacobian vs jacobian", "batch_jacobian và jacobian")),
     Page("chain_rule", "chain", "beyond", Text("The chain rule", "Quy tắc dây chuyền")),
+    Page("rows_or_columns", "modes", "beyond", Text("Row by row or column by column", "Từng hàng hay từng cột")),
+    Page("hessian", "hessian", "beyond", Text("The Hessian", "Ma trận Hessian")),
+    Page("linear_map", "linear", "beyond", Text("The best linear map", "Ánh xạ tuyến tính tốt nhất")),
 )
 
 

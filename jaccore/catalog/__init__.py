@@ -7,6 +7,17 @@ differentiates, its formula, and a closed-form Jacobian in numpy (see example.Ex
 from jaccore.catalog.batch import BATCH_EXAMPLES
 from jaccore.catalog.chain import CHAIN_EXAMPLES, CHAINS, chain_slug, compose
 from jaccore.catalog.example import Example
+from jaccore.catalog.modes import HESSIAN_EXAMPLES, LAYER
 from jaccore.catalog.notebook import EXAMPLES
 
-__all__ = ["BATCH_EXAMPLES", "CHAINS", "CHAIN_EXAMPLES", "EXAMPLES", "Example", "chain_slug", "compose"]
+__all__ = [
+    "BATCH_EXAMPLES",
+    "CHAINS",
+    "CHAIN_EXAMPLES",
+    "EXAMPLES",
+    "HESSIAN_EXAMPLES",
+    "LAYER",
+    "Example",
+    "chain_slug",
+    "compose",
+]

@@ -7,7 +7,10 @@ from jaccore.sitemap import PAGES
 from jaccore.ui.batch import render_batch
 from jaccore.ui.boundary import boundary
 from jaccore.ui.chain import render_chain
+from jaccore.ui.hessian import render_hessian
 from jaccore.ui.home import render_home
+from jaccore.ui.linear import render_linear
+from jaccore.ui.modes import render_modes
 from jaccore.ui.playground import render_playground
 from jaccore.ui.state import bind_page
 from jaccore.ui.widgets import drop_stale_params
@@ -20,6 +23,9 @@ KINDS = {
     "playground": render_playground,
     "batch": render_batch,
     "chain": render_chain,
+    "modes": render_modes,
+    "hessian": render_hessian,
+    "linear": render_linear,
 }
 
 

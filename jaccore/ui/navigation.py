@@ -29,4 +29,4 @@ def entry(page: Page, lang: str) -> st.Page:
 
 def run(lang: str) -> None:
     with routed():
-        navigate(sections(lang)).run()
+        navigate(sections(lang), expanded=True).run()  # every page listed: none behind "View more"

@@ -229,13 +229,19 @@ function drawChart(node, block, width, component) {
   // Wider than the page beside its colour key (60 px): its panels wrap onto more rows; a figure of
   // one panel (the flat view) is narrowed to fit instead.
   const room = width - 60;
+  if (!layout.width) layout.width = Math.min(width, 900);  // a line chart (no colour key): the page's width
   if (layout.width > room && htmlLabels(figure) && layout.meta?.panels?.length > 1) retile(figure, room);
   else if (room > 200 && layout.width > room) layout.width = room;
   // The theme's text colour (Streamlit's light or dark theme); the backgrounds are transparent.
   layout.font = { ...layout.font, color: getComputedStyle(node).color };
   layout.paper_bgcolor = layout.plot_bgcolor = "rgba(0,0,0,0)";
-  layout.coloraxis.showscale = false;
-  colourKey(node.querySelector("div.jacobian-colour-key"), layout.coloraxis);
+  const key = node.querySelector("div.jacobian-colour-key");
+  if (layout.coloraxis) {
+    layout.coloraxis.showscale = false;
+    colourKey(key, layout.coloraxis);
+  } else {
+    key.replaceChildren();  // a line chart: no colour scale
+  }
   const labels = node.querySelector("div.jacobian-labels");
   const cells = node.querySelector("div.jacobian-cells");
   const [trace] = figure.data;
@@ -259,7 +265,19 @@ function drawChart(node, block, width, component) {
   chart.drawing = (chart.drawing ?? Promise.resolve())
     .then(() => loadPlotly(component.data.plotly))
     .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false }))
+    .then(() => readableLabels(chart, layout.coloraxis))
     .catch(() => component.setTriggerValue("unavailable", true));
+}
+
+// Where Plotly writes the numbers in the cells itself (the flat view), it colours each #444 or white
+// by its own rule of light and dark: #444 on a mid blue is 3.9 : 1. Each number is recoloured black or
+// white by WCAG's rule instead, from the cell's colour (its value, read back from its text).
+function readableLabels(chart, axis) {
+  if (!axis) return;
+  for (const label of chart.querySelectorAll(".heatmap-label text")) {
+    const value = Number(label.textContent.replace("\u2212", "-"));  // Plotly writes minus as U+2212
+    if (Number.isFinite(value)) label.style.fill = readableOn(colourAt(axis, value));
+  }
 }
 
 export default function (component) {

@@ -59,9 +59,10 @@ class Panel:
     def html(self, markup: str) -> None:
         self.blocks.append({"html": markup})
 
-    def figure(self, figure: dict, name: str) -> None:
-        """A chart, restyled in place on a slider move; `name` tells it apart from the others."""
-        label = say("panel.heatmap", panels=", ".join(figures.panel_titles(figure)[:6]))
+    def figure(self, figure: dict, name: str, label: str = "") -> None:
+        """A chart, restyled in place on a slider move; `name` tells it apart from the others, and
+        `label` says what it shows to a screen reader (by default: a heatmap of its panels)."""
+        label = label or say("panel.heatmap", panels=", ".join(figures.panel_titles(figure)[:6]))
         self.blocks.append({"figure": figure, "name": name, "label": label})
 
     def show(self) -> None:

@@ -24,7 +24,8 @@ SLUGS = list(PAGES)
 LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
 # What a reader sees change: the matrices of numbers and the text Plotly draws in the charts.
 SHOWN = """() => Array.from(document.querySelectorAll(
-  '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text, [data-testid="stMain"] .jacobian-cells'
+  '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text, [data-testid="stMain"] .jacobian-cells, ' +
+  '[data-testid="stMain"] .jx-prose'
 )).map(e => e.textContent).join('|')"""
 
 
@@ -75,8 +76,11 @@ def test_page_draws_without_errors(page, server, slug):
     assert_healthy(page)
     charts = page.locator(".js-plotly-plot")
     assert (charts.count() == 0) == (slug == "home")
-    if slug != "home":
-        assert page.locator(".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() > 0
+    if slug != "home":  # heatmaps, or the linear map's lines
+        drawn = (
+            ".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer, .js-plotly-plot .scatterlayer .trace"
+        )
+        assert page.locator(drawn).count() > 0
 
 
 @pytest.mark.parametrize("slug", LIVE)

@@ -1,4 +1,4 @@
-"""Layers point one way: pages → jaccore.ui → (figures, markup, codegen, downloads, engine, catalog).
+"""Layers point one way: pages → jaccore.ui → (figures, markup, codegen, downloads, engine, modes, catalog).
 
 Only jaccore.ui imports streamlit; the engine imports only TensorFlow and numpy; importing the
 package or its interface has no effect and loads no TensorFlow; rooms stay small.
@@ -24,6 +24,7 @@ LAYERS = {
     "jaccore._tensorflow": ({"tensorflow"}, set()),
     "jaccore.graphs": ({"numpy"}, {"jaccore._tensorflow"}),
     "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
+    "jaccore.modes": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
     "jaccore.expression": (set(), {"jaccore._tensorflow", "jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.translations": (set(), {"jaccore.translations"}),
     "jaccore.catalog": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog", "jaccore.translations"}),

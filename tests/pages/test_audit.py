@@ -17,13 +17,15 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, chain_slug
+from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, HESSIAN_EXAMPLES, LAYER, chain_slug
 from jaccore.figures import panel_titles
 from jaccore.notation import as_matrix
 from jaccore.sitemap import PAGES
 from tests.pages import screen
 from tests.pages.apptest import charts, errors, htmls, open_page, shown_matrix, shown_rows
-from tests.reading import panels_of
+from tests.reading import panels_of, plotly_array
+
+LINEAR_FUNCTIONS = {"layer": LAYER, **EXAMPLES}  # what the linear map's page offers
 
 SEQUENCES = int(os.environ.get("AUDIT_SEQUENCES", "30"))
 LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]
@@ -53,8 +55,8 @@ def actions(app, slug: str) -> list[tuple]:
     found = [("slider", s.key) for s in app.slider]
     found += [("button", b.key) for b in app.button if b.key in ("reset", "random")]
     found += [("toggle", t.key) for t in app.toggle]
-    found += [("radio", r.key) for r in app.radio if r.key in ("wrt", "lang")]
-    found += [("selectbox", s.key) for s in app.selectbox if s.key in ("example", "chain")]
+    found += [("radio", r.key) for r in app.radio if r.key in ("wrt", "lang", "mode")]
+    found += [("selectbox", s.key) for s in app.selectbox if s.key in ("example", "chain", "function", "element")]
     if slug == "playground":
         found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
     return found
@@ -82,7 +84,13 @@ def choices(app, key: str) -> list[str]:
     """The codes a choice kept in the URL can take (its options show them translated)."""
     if key == "wrt":
         return list(screen.widget(app, "radio", "wrt").options)  # the inputs' names, as they are
-    return {"lang": ["en", "vi"], "example": list(EXAMPLES), "chain": list(CHAIN_EXAMPLES)}[key]
+    if key == "element":  # y's elements, as codes: "0.1" for y[0,1], "" for a scalar y
+        options = screen.widget(app, "selectbox", key).options
+        return [o.split("[")[1].rstrip("]").replace(",", ".") if "[" in o else "" for o in options]
+    examples = list(LINEAR_FUNCTIONS) if screen.widget(app, "selectbox", "element") else list(EXAMPLES)
+    codes = {"lang": ["en", "vi"], "example": examples, "chain": list(CHAIN_EXAMPLES), "mode": ["rows", "columns"],
+             "function": list(HESSIAN_EXAMPLES)}  # fmt: skip
+    return codes[key]
 
 
 @pytest.mark.parametrize("slug", LIVE)
@@ -104,14 +112,17 @@ def audit(app, slug: str) -> None:
     if app.error:  # a formula or shapes refused: a sentence, and nothing computed
         assert not charts(app)
         return
+    if slug in BEYOND:
+        BEYOND[slug](app)
+        return
     state = screen.state_on_screen(app, slug)
     {"batch_jacobian": audit_batch, "chain_rule": audit_chain}.get(slug, audit_explorer)(app, state)
 
 
 def audit_url(app) -> None:
     """The link holds the state on screen: no parameter for a widget the page does not show."""
-    keys = {w.key for kind in ("slider", "toggle", "radio", "selectbox", "text_input", "number_input")
-            for w in app.get(kind)}  # fmt: skip
+    keys = {w.key for kind in ("slider", "select_slider", "toggle", "radio", "selectbox", "text_input",
+                               "number_input") for w in app.get(kind)}  # fmt: skip
     assert set(app.query_params) <= keys | {"lang"}, set(app.query_params) - keys
 
 
@@ -206,3 +217,59 @@ def audit_chain(app, state: screen.State) -> None:
 
 PAIRS = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}
 assert set(PAIRS) == set(CHAIN_EXAMPLES)
+
+
+def audit_modes(app) -> None:
+    """Rows or columns: the passes run so far fill the flat Jacobian in the closed form's numbers,
+    the rest empty."""
+    wrt, mode = screen.widget(app, "radio", "wrt").value, screen.widget(app, "radio", "mode").value
+    values = {
+        name: screen.input_on_screen(app, name, value.shape, screen.sliders(app))
+        for name, value in LAYER.inputs.items()
+    }
+    flat = LAYER.closed_form({name: v.astype(np.float64) for name, v in values.items()}, wrt).reshape(3, -1)
+    done = int(app.slider(key=f"passes.{mode}.{wrt}").value)
+    expected = np.full(flat.shape, np.nan)
+    if mode == "rows":
+        expected[:done] = flat[:done]
+    else:
+        expected[:, :done] = flat[:, :done]
+    screen.close(panels_of(charts(app)["built"])[0], expected, "the passes run so far")
+
+
+def audit_hessian(app) -> None:
+    """The Hessian and H·v at the x and v the sliders hold, against the closed form."""
+    example = HESSIAN_EXAMPLES[screen.widget(app, "selectbox", "function").value]
+    held = screen.sliders(app)
+    x = screen.input_on_screen(app, "x", (3,), held).astype(np.float64)
+    v = screen.input_on_screen(app, "v", (3,), held).astype(np.float64)
+    h = example.closed_form({"x": x}, "x")
+    screen.close(panels_of(charts(app)["hessian"])[0], h, "H")
+    screen.close(shown_matrix(app, "H·v"), h @ v, "H·v", digits=4)
+
+
+def audit_linear(app) -> None:
+    """f(x + tδ) and f(x) + J·tδ drawn for the element chosen, and the error of the linear map."""
+    example = LINEAR_FUNCTIONS[screen.widget(app, "selectbox", "example").value]
+    radio = screen.widget(app, "radio", "wrt")
+    wrt = radio.value if radio is not None else example.wrt[0]
+    held = screen.sliders(app)
+    values = {name: screen.input_on_screen(app, name, v.shape, held) for name, v in example.inputs.items()}
+    delta = screen.input_on_screen(app, "delta", example.inputs[wrt].shape, held).astype(np.float64)
+    shown = charts(app)
+    if not delta.any():
+        assert "curve" not in shown
+        return
+    element = screen.widget(app, "selectbox", "element").value
+    index = tuple(int(i) for i in element.split(".") if i)
+    jacobian = screen.oracle_jacobian(example, values, wrt)
+    y = screen.evaluate(example.fn, values)
+    along = np.tensordot(jacobian, delta, axes=delta.ndim)  # J·δ
+    curve = shown["curve"]["data"]
+    t = plotly_array(curve[0]["x"])
+    moved = [screen.evaluate(example.fn, {**values, wrt: values[wrt] + step * delta})[index] for step in t]
+    screen.close(plotly_array(curve[0]["y"]), moved, "f(x + tδ)")
+    screen.close(plotly_array(curve[1]["y"]), y[index] + t * along[index], "f(x) + J·tδ")
+
+
+BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear}

@@ -1,0 +1,187 @@
+"""The pages on how TensorFlow builds a Jacobian: rows or columns, the Hessian, the best linear map."""
+
+from jaccore.translations.text import Text
+
+T = Text
+
+SENTENCES = {
+    # Rows or columns
+    "modes.intro": T(
+        "`tape.jacobian(y, x)` has no single pass that returns the whole Jacobian. Reverse mode (what "
+        "`tape.gradient` does) gives one **row** per pass: the vector-Jacobian product with a one-hot "
+        "e_i, ∂y[i]/∂x. Forward mode (`tf.autodiff.ForwardAccumulator`) gives one **column** per pass: "
+        "the Jacobian-vector product with a one-hot e_k, ∂y/∂x[k]. Step through both on a small layer.",
+        "`tape.jacobian(y, x)` không có một lượt nào trả về cả Jacobian. Chế độ ngược (cách `tape.gradient` "
+        "làm) cho một **hàng** mỗi lượt: tích vector-Jacobian với vector one-hot e_i, tức ∂y[i]/∂x. Chế độ "
+        "xuôi (`tf.autodiff.ForwardAccumulator`) cho một **cột** mỗi lượt: tích Jacobian-vector với vector "
+        "one-hot e_k, tức ∂y/∂x[k]. Hãy đi từng bước cả hai cách trên một lớp nhỏ.",
+    ),
+    "modes.pick": T("Build the Jacobian", "Dựng Jacobian"),
+    "modes.rows": T("row by row (reverse mode)", "từng hàng (chế độ ngược)"),
+    "modes.columns": T("column by column (forward mode)", "từng cột (chế độ xuôi)"),
+    "modes.passes": T("Passes run", "Số lượt đã chạy"),
+    "modes.none_yet": T(
+        "No pass yet: {total} are needed, one per {what}. Move the slider to run the first.",
+        "Chưa chạy lượt nào: cần {total} lượt, mỗi lượt một {what}. Kéo thanh trượt để chạy lượt đầu.",
+    ),
+    "modes.output_element": T("output element", "phần tử đầu ra"),
+    "modes.input_element": T("input element", "phần tử đầu vào"),
+    "modes.pass_row": T(
+        "Pass {n} of {total}: `tape.gradient({y}, {x}, output_gradients=e)` with e one-hot at {yi} gives "
+        "row {r}: ∂{yi}/∂{x}.",
+        "Lượt {n} trên {total}: `tape.gradient({y}, {x}, output_gradients=e)` với e là one-hot tại {yi} cho "
+        "hàng {r}: ∂{yi}/∂{x}.",
+    ),
+    "modes.pass_column": T(
+        "Pass {n} of {total}: `ForwardAccumulator({x}, e)` with e one-hot at {xk} gives column {c}: ∂{y}/∂{xk}.",
+        "Lượt {n} trên {total}: `ForwardAccumulator({x}, e)` với e là one-hot tại {xk} cho cột {c}: ∂{y}/∂{xk}.",
+    ),
+    "modes.done": T(
+        "All {total} passes run: the matrix is `tape.jacobian({y}, {x})` flattened, largest difference {err}.",
+        "Đã chạy đủ {total} lượt: ma trận chính là `tape.jacobian({y}, {x})` trải phẳng, sai khác lớn nhất {err}.",
+    ),
+    "modes.matrix": T("The Jacobian as it is built", "Jacobian trong lúc được dựng"),
+    "modes.count": T(
+        "Reverse mode needs {rows} passes ({y}.size), forward mode {columns} ({x}.size): for a loss "
+        "(one output) and millions of weights, reverse mode builds the gradient in one pass. That is "
+        "why `tape.gradient` is reverse mode.",
+        "Chế độ ngược cần {rows} lượt ({y}.size), chế độ xuôi cần {columns} lượt ({x}.size): với một hàm "
+        "mất mát (một đầu ra) và hàng triệu trọng số, chế độ ngược dựng gradient chỉ trong một lượt. Vì "
+        "thế `tape.gradient` dùng chế độ ngược.",
+    ),
+    "modes.timing": T("Tall or wide: which mode wins", "Cao hay rộng: chế độ nào nhanh hơn"),
+    "modes.timing_intro": T(
+        "A layer y = tanh(W·x) with W of shape (n_out, n_in): its Jacobian with respect to x is "
+        "n_out × n_in. Each mode below is compiled once and then timed (median of 5 calls) on this server.",
+        "Một lớp y = tanh(W·x) với W có chiều (n_out, n_in): Jacobian theo x có kích thước n_out × n_in. "
+        "Mỗi chế độ dưới đây được biên dịch một lần rồi đo thời gian (trung vị của 5 lần gọi) trên máy chủ này.",
+    ),
+    "modes.measure": T("Measure", "Đo"),
+    "modes.too_big": T(
+        "n_out × n_in = {size} elements: more than this page times ({limit}). Pick smaller sizes.",
+        "n_out × n_in = {size} phần tử: nhiều hơn mức trang này đo ({limit}). Hãy chọn kích thước nhỏ hơn.",
+    ),
+    "modes.not_measured": T(
+        "Press Measure to time both modes for n_out = {n_out}, n_in = {n_in} (a few seconds: each graph "
+        "is traced first).",
+        "Bấm Đo để đo cả hai chế độ với n_out = {n_out}, n_in = {n_in} (vài giây: mỗi đồ thị được dựng trước).",
+    ),
+    "modes.table": T(
+        "| way | passes | median per call |\n|---|---|---|\n"
+        "| rows, reverse mode, vectorised (pfor) | {rows_passes} | {rows} ms |\n"
+        "| columns, forward mode, vectorised (pfor) | {columns_passes} | {columns} ms |\n"
+        "| rows in a while loop (`experimental_use_pfor=False`) | {rows_passes} | {looped} |\n"
+        "| `tape.jacobian` outside `tf.function` (the notebook) | {rows_passes} | {eager} ms |",
+        "| cách | số lượt | trung vị mỗi lần gọi |\n|---|---|---|\n"
+        "| từng hàng, chế độ ngược, vector hoá (pfor) | {rows_passes} | {rows} ms |\n"
+        "| từng cột, chế độ xuôi, vector hoá (pfor) | {columns_passes} | {columns} ms |\n"
+        "| từng hàng trong vòng lặp while (`experimental_use_pfor=False`) | {rows_passes} | {looped} |\n"
+        "| `tape.jacobian` ngoài `tf.function` (như notebook) | {rows_passes} | {eager} ms |",
+    ),
+    "modes.not_looped": T("not timed (over {n} passes)", "không đo (quá {n} lượt)"),
+    "modes.winner": T(
+        "Here the {winner} were {ratio:.1f}× faster than the {loser}.",
+        "Ở đây {winner} nhanh hơn {loser} {ratio:.1f} lần.",
+    ),
+    "modes.rows_short": T("rows (reverse)", "các hàng (chế độ ngược)"),
+    "modes.columns_short": T("columns (forward)", "các cột (chế độ xuôi)"),
+    "modes.what_tape_does": T(
+        "`tape.jacobian` is the rows: pfor turns the y.size vector-Jacobian products into one vectorised "
+        "graph; with `experimental_use_pfor=False` (which needs a persistent tape) it runs them one by one "
+        "in a while loop. Outside `tf.function` that graph is traced again on every call, which is most "
+        "of the notebook's time and its retracing warnings.",
+        "`tape.jacobian` chính là cách từng hàng: pfor gộp y.size tích vector-Jacobian thành một đồ thị "
+        "vector hoá; với `experimental_use_pfor=False` (cần tape persistent) nó chạy lần lượt từng tích "
+        "trong vòng lặp while. Ngoài `tf.function`, đồ thị ấy được dựng lại ở mỗi lần gọi: phần lớn thời "
+        "gian của notebook và các cảnh báo retracing của nó.",
+    ),
+    "modes.q": T(
+        "How many passes does reverse mode need for ∂{y}/∂{x}, {y} of shape {ys} and {x} of shape {xs}?",
+        "Chế độ ngược cần bao nhiêu lượt cho ∂{y}/∂{x}, với {y} có chiều {ys} và {x} có chiều {xs}?",
+    ),
+    "modes.why": T(
+        "One pass per output element: {y}.size = {n}. Each pass is a vector-Jacobian product and gives one "
+        "row; forward mode would need {x}.size = {m}.",
+        "Mỗi phần tử đầu ra một lượt: {y}.size = {n}. Mỗi lượt là một tích vector-Jacobian và cho một hàng; "
+        "chế độ xuôi sẽ cần {x}.size = {m}.",
+    ),
+    # The Hessian
+    "hessian.intro": T(
+        "For a function f with one output, the Hessian H[k, l] = ∂²f/∂x[k]∂x[l] is the Jacobian of the "
+        "gradient: a tape inside a tape, `outer.jacobian(inner.gradient(f, x), x)`, of shape x.shape + "
+        "x.shape.",
+        "Với hàm f có một đầu ra, ma trận Hessian H[k, l] = ∂²f/∂x[k]∂x[l] là Jacobian của gradient: một "
+        "tape lồng trong một tape, `outer.jacobian(inner.gradient(f, x), x)`, có chiều x.shape + x.shape.",
+    ),
+    "hessian.pick": T("Function", "Hàm"),
+    "hessian.matrix": T("H, the Jacobian of the gradient", "H, Jacobian của gradient"),
+    "hessian.facts": T(
+        "Largest |H − Hᵀ|: **{sym}** (H is symmetric). Largest difference from the closed form: **{err}**.",
+        "|H − Hᵀ| lớn nhất: **{sym}** (H đối xứng). Sai khác lớn nhất so với công thức: **{err}**.",
+    ),
+    "hessian.hvp": T("A Hessian-vector product", "Tích Hessian-vector"),
+    "hessian.v_hint": T(
+        "v starts as a one-hot vector: then H·v is one column of H.",
+        "v ban đầu là vector one-hot: khi đó H·v là một cột của H.",
+    ),
+    "hessian.hvp_text": T(
+        "`ForwardAccumulator(x, v)` around `tape.gradient(f, x)` gives H·v without forming H: **{hv}**. "
+        "The matrix above times v: {hv_matrix}.",
+        "`ForwardAccumulator(x, v)` bao quanh `tape.gradient(f, x)` cho H·v mà không cần dựng H: **{hv}**. "
+        "Ma trận ở trên nhân v: {hv_matrix}.",
+    ),
+    "hessian.nested": T(
+        "A `tape.gradient` of `tape.gradient(f, x)` is not H: it is the gradient of Σ_k ∂f/∂x[k], the "
+        "sums of H's rows, {sums}.",
+        "`tape.gradient` của `tape.gradient(f, x)` không phải H: đó là gradient của Σ_k ∂f/∂x[k], tức tổng "
+        "các hàng của H, {sums}.",
+    ),
+    "hessian.q": T(
+        "What shape does the Hessian of {f} with respect to x {xs} have?",
+        "Hessian của {f} theo x {xs} có chiều thế nào?",
+    ),
+    "hessian.why": T(
+        "x.shape + x.shape = {hs}: the Jacobian of the gradient, which has x's shape, with respect to x.",
+        "x.shape + x.shape = {hs}: Jacobian của gradient (có chiều của x) theo x.",
+    ),
+    # The best linear map
+    "linear.intro": T(
+        "The Jacobian is the best linear map near x: f(x + tδ) ≈ f(x) + J·tδ. How good? The error is a "
+        "second-order term: divide t by 10 and it falls about 100-fold, a slope of 2 on a log-log plot.",
+        "Jacobian là ánh xạ tuyến tính tốt nhất quanh x: f(x + tδ) ≈ f(x) + J·tδ. Tốt đến đâu? Sai số là một "
+        "số hạng bậc hai: chia t cho 10 thì sai số giảm khoảng 100 lần, độ dốc 2 trên đồ thị log-log.",
+    ),
+    "linear.pick": T("Function", "Hàm"),
+    "linear.element": T("Output element drawn", "Phần tử đầu ra được vẽ"),
+    "linear.curve": T("{yi} along x + tδ, and the linear map", "{yi} dọc theo x + tδ, và ánh xạ tuyến tính"),
+    "linear.at_x": T(
+        "At t = 0: {yi} = {value}, and its slope along δ, ({jd})[{index}], is {slope}.",
+        "Tại t = 0: {yi} = {value}, và độ dốc của nó theo hướng δ, ({jd})[{index}], là {slope}.",
+    ),
+    "linear.exact_name": T("f(x + tδ)", "f(x + tδ)"),
+    "linear.linear_name": T("f(x) + J·tδ", "f(x) + J·tδ"),
+    "linear.error": T("Error of the linear map (log-log)", "Sai số của ánh xạ tuyến tính (log-log)"),
+    "linear.error_name": T("max |f(x + tδ) − f(x) − J·tδ|", "max |f(x + tδ) − f(x) − J·tδ|"),
+    "linear.slope_name": T("slope 2", "độ dốc 2"),
+    "linear.slope": T(
+        "Fitted slope: **{slope:.2f}**. From t = {t0} to t = {t1} the error fell from {e0} to {e1}.",
+        "Độ dốc ước lượng: **{slope:.2f}**. Từ t = {t0} đến t = {t1}, sai số giảm từ {e0} xuống {e1}.",
+    ),
+    "linear.exact": T(
+        "{y} is linear in {x}: the error is {err} at every t, rounding only. Its linear map is exact.",
+        "{y} tuyến tính theo {x}: sai số là {err} tại mọi t, chỉ do làm tròn. Ánh xạ tuyến tính của nó là chính xác.",
+    ),
+    "linear.zero_direction": T(
+        "δ is zero: nothing moves. Set a direction.", "δ bằng 0: không có gì thay đổi. Hãy đặt một hướng."
+    ),
+    "linear.q": T(
+        "Divide t by 10. The error of the linear map is divided by about…",
+        "Chia t cho 10. Sai số của ánh xạ tuyến tính chia cho khoảng…",
+    ),
+    "linear.why": T(
+        "100: what the linear map leaves out is ½ t² δᵀHδ and smaller, so the error goes like t² (for a "
+        "function that is not linear in x).",
+        "100: phần ánh xạ tuyến tính bỏ qua là ½ t² δᵀHδ và nhỏ hơn, nên sai số tỉ lệ với t² (với hàm "
+        "không tuyến tính theo x).",
+    ),
+}

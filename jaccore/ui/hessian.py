@@ -1,0 +1,70 @@
+"""The Hessian: the Jacobian of the gradient for a function with one output, and a Hessian-vector
+product, which is one column of it when v is one-hot."""
+
+import dataclasses
+
+import numpy as np
+import streamlit as st
+
+from jaccore import figures
+from jaccore.catalog import HESSIAN_EXAMPLES, Example
+from jaccore.engine import max_abs_difference
+from jaccore.markup import html_matrix, prose_html
+from jaccore.modes import hessian, hessian_vector_product
+from jaccore.sitemap import Page
+from jaccore.ui import sections
+from jaccore.ui.boundary import live
+from jaccore.ui.panel import Panel
+from jaccore.ui.quiz import quiz
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import url_choice
+
+
+def render_hessian(page: Page) -> None:
+    st.title(page.title(language()))
+    st.markdown(say("hessian.intro"))
+    titles = {slug: example.title(language()) for slug, example in HESSIAN_EXAMPLES.items()}
+    slug = url_choice(st.selectbox, say("hessian.pick"), titles, "function", next(iter(HESSIAN_EXAMPLES)))
+    example = HESSIAN_EXAMPLES[slug]
+    st.latex(example.formula)
+    st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
+    shown = with_direction(example)
+    sections.render_inputs_header(shown)
+    st.caption(say("hessian.v_hint"))
+    live_hessian(slug)
+    render_self_check(example)
+
+
+def with_direction(example: Example) -> Example:
+    """The example with v, the vector of the Hessian-vector product, as one more input to slide."""
+    v = np.eye(example.inputs["x"].size, dtype=np.float32)[0].reshape(example.inputs["x"].shape)
+    return dataclasses.replace(example, inputs={**example.inputs, "v": v})
+
+
+@live
+def live_hessian(slug: str) -> None:
+    example = HESSIAN_EXAMPLES[slug]
+    values = sections.render_sliders(with_direction(example))
+    x, v = {"x": values["x"]}, values["v"]
+    h = hessian(example.fn, x, "x")
+    closed = example.closed_form({"x": values["x"].astype(np.float64)}, "x")
+    panel = Panel()
+    panel.html(prose_html(f"### {say('hessian.matrix')}"))
+    panel.figure(figures.flat_matrix(h, values["x"].shape, "∇f", "x"), "hessian")
+    facts = say("hessian.facts", sym=f"{max_abs_difference(h, h.T):.2g}", err=f"{max_abs_difference(h, closed):.2g}")
+    panel.html(prose_html(facts))
+    hv = hessian_vector_product(example.fn, x, "x", v)
+    as_list = lambda a: "[" + ", ".join(f"{e:.4g}" for e in a.ravel()) + "]"  # noqa: E731  as html_matrix writes them
+    hv_text = say("hessian.hvp_text", hv=as_list(hv), hv_matrix=as_list(h @ v))
+    panel.html(prose_html(f"### {say('hessian.hvp')}\n\n{hv_text}") + html_matrix("H·v", hv))
+    panel.html(prose_html(say("hessian.nested", sums=as_list(h.sum(axis=0))), caption=True))
+    panel.show()
+
+
+def render_self_check(example: Example) -> None:
+    st.subheader(say("quiz.title"))
+    xs = tuple(example.inputs["x"].shape)
+    n = example.inputs["x"].size
+    options = [(xs + xs, str(xs + xs)), (xs, str(xs)), ((), "()"), ((n * n,), str((n * n,)))]
+    question = say("hessian.q", f=example.output_name, xs=xs)
+    quiz(f"quiz.hessian.{example.slug}", question, options, say("hessian.why", hs=xs + xs))
