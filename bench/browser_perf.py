@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from jaccore.sitemap import PAGES  # noqa: E402
+from jaccore.sitemap import PAGES, live  # noqa: E402
 from tests.browser.harness import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 
 BARE_APP = "bench/bare_app.py"
-LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
+LIVE = [slug for slug, page in PAGES.items() if live(page)]  # the pages with sliders
 WORKED = [slug for slug, page in PAGES.items() if page.section == "examples"]
 COLD_STARTS = 5  # one start is noise on a shared machine
 QUIET_MS = 500  # the page has settled when nothing outside the slider changed for this long

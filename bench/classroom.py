@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.browser_perf import SETTLED, open_tab, p95  # noqa: E402
-from jaccore.sitemap import PAGES  # noqa: E402
+from jaccore.sitemap import PAGES, live  # noqa: E402
 from tests.browser.harness import free_port, healthy, launch, missing_browser, rss_mib  # noqa: E402
 from tests.browser.learner import Learner  # noqa: E402
 
-LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]
+LIVE = [slug for slug, page in PAGES.items() if live(page)]
 
 
 @contextlib.contextmanager
@@ -247,8 +247,10 @@ def main() -> None:
     parser.add_argument("--only", default="server,browser,memory", help="sections to run, comma-separated")
     parser.add_argument("--versus", type=Path, help="another checkout of the app, measured beside this one")
     args = parser.parse_args()
-    global THINK
+    global THINK, LIVE
     THINK = args.think
+    if args.versus:  # the pages both checkouts have, so that both carry the same class
+        LIVE = [slug for slug in LIVE if (args.versus / "pages" / f"{slug}.py").exists()]
     apps = {"this app": ROOT, **({f"versus {args.versus.name}": args.versus.resolve()} if args.versus else {})}
     if "server" in args.only:
         print("\n".join(server_time(args, apps)) + "\n")

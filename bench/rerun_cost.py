@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import jaccore.engine  # noqa: E402, F401  (TensorFlow loaded before timing, as in a warm server)
-from jaccore.sitemap import PAGES  # noqa: E402
+from jaccore.sitemap import PAGES, live  # noqa: E402
 
 
 def nudge(app: AppTest) -> float:
@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     bare = AppTest.from_file(str(ROOT / "bench" / "bare_app.py"), default_timeout=60)
     bare.run()
-    pages = {slug: page_app(slug) for slug in PAGES if PAGES[slug].kind != "home"}
+    pages = {slug: page_app(slug) for slug in PAGES if live(PAGES[slug])}
     times: dict[str, list[float]] = {"bare": [], **{slug: [] for slug in pages}}
     for app in [bare, *pages.values()]:
         nudge(app)  # warm-up

@@ -120,6 +120,11 @@ def code_html(source: str) -> str:
     return f'<pre class="jx-code"><code>{"".join(parts)}</code></pre>'
 
 
+def output_html(text: str, label: str) -> str:
+    """What a program printed, as a plain block (escaped, not highlighted), labelled for readers and tests."""
+    return f'<pre class="jx-code" aria-label="{html.escape(label)}">{html.escape(text)}</pre>'
+
+
 def _between(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
     """The source text from (row, col) to (row, col), rows counted from 1 as tokenize does."""
     (start_row, start_col), (end_row, end_col) = start, end

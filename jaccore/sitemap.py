@@ -32,6 +32,7 @@ BEYOND = (
     Page("rows_or_columns", "modes", "beyond", Text("Row by row or column by column", "Từng hàng hay từng cột")),
     Page("hessian", "hessian", "beyond", Text("The Hessian", "Ma trận Hessian")),
     Page("linear_map", "linear", "beyond", Text("The best linear map", "Ánh xạ tuyến tính tốt nhất")),
+    Page("pitfalls", "pitfalls", "beyond", Text("Pitfalls: silent wrong answers", "Cạm bẫy: những đáp án sai lặng lẽ")),
 )
 
 
@@ -45,6 +46,11 @@ def _worked_examples() -> list[Page]:
 
 
 PAGES: dict[str, Page] = {page.slug: page for page in (HOME, *_worked_examples(), *BEYOND)}
+
+
+def live(page: Page) -> bool:
+    """A page with sliders and charts (every page but the home page and the pitfall lab)."""
+    return page.kind not in ("home", "pitfalls")
 
 
 def in_section(section: str) -> list[Page]:

@@ -11,6 +11,7 @@ from jaccore.ui.hessian import render_hessian
 from jaccore.ui.home import render_home
 from jaccore.ui.linear import render_linear
 from jaccore.ui.modes import render_modes
+from jaccore.ui.pitfalls import render_pitfalls
 from jaccore.ui.playground import render_playground
 from jaccore.ui.state import bind_page
 from jaccore.ui.widgets import drop_stale_params
@@ -26,6 +27,7 @@ KINDS = {
     "modes": render_modes,
     "hessian": render_hessian,
     "linear": render_linear,
+    "pitfalls": render_pitfalls,
 }
 
 

@@ -13,7 +13,7 @@ import jaccore
 from jaccore.catalog import EXAMPLES
 from jaccore.codegen import tensorflow_code
 from jaccore.notation import index_label
-from jaccore.sitemap import PAGES
+from jaccore.sitemap import PAGES, live
 from jaccore.translations import SENTENCES
 from tests import heading
 from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
@@ -21,7 +21,7 @@ from tests.browser.harness import launch, missing_browser, streamlit_server, wai
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
 SLUGS = list(PAGES)
-LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]  # the pages with sliders
+LIVE = [slug for slug, page in PAGES.items() if live(page)]  # the pages with sliders
 # What a reader sees change: the matrices of numbers and the text Plotly draws in the charts.
 SHOWN = """() => Array.from(document.querySelectorAll(
   '[data-testid="stMain"] td, [data-testid="stMain"] .js-plotly-plot text, [data-testid="stMain"] .jacobian-cells, ' +
@@ -75,8 +75,8 @@ def test_page_draws_without_errors(page, server, slug):
     visit(page, server, slug)
     assert_healthy(page)
     charts = page.locator(".js-plotly-plot")
-    assert (charts.count() == 0) == (slug == "home")
-    if slug != "home":  # heatmaps, or the linear map's lines
+    assert (charts.count() == 0) == (not live(PAGES[slug]))
+    if live(PAGES[slug]):  # heatmaps, or the linear map's lines
         drawn = (
             ".js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer, .js-plotly-plot .scatterlayer .trace"
         )

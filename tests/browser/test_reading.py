@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from jaccore.sitemap import PAGES
+from jaccore.sitemap import PAGES, live
 from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
@@ -183,7 +183,7 @@ def opened(browser, url: str, slug: str, scheme: str, width: int):
     page = context.new_page()
     page.goto(f"{url}/{'' if slug == 'home' else slug}")
     wait_until_done(page)
-    if PAGES[slug].kind != "home":
+    if live(PAGES[slug]):
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
     page.wait_for_timeout(500)  # the charts' labels and numbers are drawn after Plotly's first frame
     return context, page

@@ -25,6 +25,7 @@ LAYERS = {
     "jaccore.graphs": ({"numpy"}, {"jaccore._tensorflow"}),
     "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
     "jaccore.modes": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
+    "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
     "jaccore.expression": (set(), {"jaccore._tensorflow", "jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.translations": (set(), {"jaccore.translations"}),
     "jaccore.catalog": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog", "jaccore.translations"}),

@@ -41,3 +41,11 @@ def test_code_html_marks_python_tokens_and_keeps_the_source():
     assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
     unreadable = markup.code_html("x = (\n<b>")
     assert html.unescape(re.sub(r"<[^>]+>", "", unreadable)) == "x = (\n<b>" and "<b>" not in unreadable
+
+
+def test_output_is_shown_as_text_with_its_label():
+    shown = markup.output_html("AttributeError: 'list' <b>x</b>", 'broken."trap"')
+    assert shown == (
+        '<pre class="jx-code" aria-label="broken.&quot;trap&quot;">'
+        "AttributeError: &#x27;list&#x27; &lt;b&gt;x&lt;/b&gt;</pre>"
+    )

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, HESSIAN_EXAMPLES, LAYER, chain_slug
 from jaccore.figures import panel_titles
 from jaccore.notation import as_matrix
-from jaccore.sitemap import PAGES
+from jaccore.sitemap import PAGES, live
 from tests.pages import screen
 from tests.pages.apptest import charts, errors, htmls, open_page, shown_matrix, shown_rows
 from tests.reading import panels_of, plotly_array
@@ -28,7 +28,7 @@ from tests.reading import panels_of, plotly_array
 LINEAR_FUNCTIONS = {"layer": LAYER, **EXAMPLES}  # what the linear map's page offers
 
 SEQUENCES = int(os.environ.get("AUDIT_SEQUENCES", "30"))
-LIVE = [slug for slug, page in PAGES.items() if page.kind != "home"]
+LIVE = [slug for slug, page in PAGES.items() if live(page)]
 FORMULAS = ["tanh(W @ x + b)", "x * x", "sum(x * x)", "softmax(v)", "a * x + b", "transpose(W) @ W", "W @ x"]
 SHAPES = ["2,2", "3,1", "2,3", "1,3", "", "3", "9,9"]
 

@@ -1,0 +1,33 @@
+"""The pitfall lab: one card per trap, its broken snippet and fixed twin as they ran on this server."""
+
+import streamlit as st
+
+from jaccore.catalog.pitfalls import TRAPS
+from jaccore.lab import Run, run
+from jaccore.markup import code_html, output_html, prose_html
+from jaccore.sitemap import Page
+from jaccore.ui.state import language, say
+
+
+def render_pitfalls(page: Page) -> None:
+    runs = [run(slug) for slug in TRAPS]  # once per process: the snippets are fixed
+    st.title(page.title(language()))
+    st.markdown(say("pitfalls.intro", version=runs[0].version))
+    for number, ran in enumerate(runs, 1):
+        render_card(number, ran)
+
+
+def render_card(number: int, ran: Run) -> None:
+    trap = ran.trap
+    st.subheader(f"{number}. {trap.title(language())}")
+    left, right = st.columns(2, gap="large")
+    for column, title, code, result, key in (
+        (left, say("pitfalls.broken"), ran.broken_source, ran.broken, "broken"),
+        (right, say("pitfalls.fixed"), ran.fixed_source, ran.fixed, "fixed"),
+    ):
+        with column:
+            st.html(prose_html(f"**{title}**") + code_html(code))
+            st.html(prose_html(say("pitfalls.returned"), caption=True) + output_html(result, f"{key}.{trap.slug}"))
+    st.markdown(trap.why(language()))
+    status = say("pitfalls.reproduces" if ran.reproduces else "pitfalls.gone", version=ran.version)
+    st.caption(f"{status} {say('pitfalls.thread')}: [{trap.thread}]({trap.thread})")

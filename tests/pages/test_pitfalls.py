@@ -1,0 +1,24 @@
+"""The pitfall lab's page shows, for every trap, the outputs TensorFlow returns for its snippets,
+in both languages, and whether the trap reproduces."""
+
+import html
+
+import pytest
+
+from jaccore.catalog.pitfalls import TRAPS
+from jaccore.lab import outcome, printed
+from tests.pages.apptest import htmls, open_page
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_card_shows_what_its_snippets_return(lang):
+    app = open_page("pitfalls", lang=lang)
+    assert not app.exception
+    shown = "\n".join(htmls(app))
+    for slug, trap in TRAPS.items():
+        for key, function in (("broken", trap.broken), ("fixed", trap.fixed)):
+            expected = html.escape(printed(outcome(function)))  # run again here, not read from the app
+            assert f'aria-label="{key}.{slug}">{expected}</pre>' in shown
+    captions = [c.value for c in app.caption]
+    reproduced = "Reproduced on TensorFlow" if lang == "en" else "Đã tái hiện trên TensorFlow"
+    assert sum(reproduced in c for c in captions) == len(TRAPS)
