@@ -19,6 +19,6 @@ def test_every_card_shows_what_its_snippets_return(lang):
         for key, function in (("broken", trap.broken), ("fixed", trap.fixed)):
             expected = html.escape(printed(outcome(function)))  # run again here, not read from the app
             assert f'aria-label="{key}.{slug}">{expected}</pre>' in shown
-    captions = [c.value for c in app.caption]
+    sentences = [m.value for m in app.markdown]
     reproduced = "Reproduced on TensorFlow" if lang == "en" else "Đã tái hiện trên TensorFlow"
-    assert sum(reproduced in c for c in captions) == len(TRAPS)
+    assert sum(reproduced in m for m in sentences) == len(TRAPS)
