@@ -16,7 +16,7 @@ from jaccore.notation import index_label
 from jaccore.sitemap import PAGES, live
 from jaccore.translations import SENTENCES
 from tests import heading
-from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
+from tests.browser.harness import missing_browser, streamlit_server, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
@@ -31,22 +31,6 @@ SHOWN = """() => Array.from(document.querySelectorAll(
 
 def title(slug: str, lang: str) -> str:
     return heading(slug, lang)
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as (url, _):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

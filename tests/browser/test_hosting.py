@@ -8,20 +8,10 @@ import urllib.request
 
 import pytest
 
-from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
+from tests.browser.harness import missing_browser, streamlit_server, wait_until_done
 from tests.browser.proxy import prefix_proxy
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def draws_its_charts(browser, url: str, block: str | None = None) -> tuple[int, int, list[str]]:

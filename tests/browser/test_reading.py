@@ -10,7 +10,7 @@ import io
 import pytest
 
 from jaccore.sitemap import PAGES, live
-from tests.browser.harness import launch, missing_browser, streamlit_server, wait_until_done
+from tests.browser.harness import missing_browser, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
@@ -160,22 +160,6 @@ def overlap(a, b) -> bool:
     down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
     lines = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     return a["piece"] != b["piece"] and across > 1 and down > lines / 3
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as (url, _):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def opened(browser, url: str, slug: str, scheme: str, width: int):
