@@ -31,27 +31,42 @@ def _nested(array: np.ndarray) -> str:
     return number(array) if array.ndim == 0 else "[" + ", ".join(_nested(part) for part in array) + "]"
 
 
+def constant_lines(values: Mapping[str, np.ndarray], dtype: str = "") -> list[str]:
+    """`name = tf.constant([...])` per input, as the sliders hold them (`dtype`: e.g. ", tf.float64")."""
+    return [f"{name} = tf.constant({python_literal(value)}{dtype})" for name, value in values.items()]
+
+
+def tape_lines(example: Example, values: Mapping[str, np.ndarray], lang: str) -> list[str]:
+    """The persistent tape that watches every input and records y."""
+    lines = [SENTENCES["code.record"](lang), "with tf.GradientTape(persistent=True) as g:"]
+    lines.append(f"    {SENTENCES['code.watch'](lang)}")
+    return lines + [f"    g.watch({name})" for name in values] + [f"    {example.output_name} = {example.code}"]
+
+
+def jacobian_line(example: Example, values: Mapping[str, np.ndarray], wrt: str, y_shape: tuple, lang: str) -> str:
+    shape = shape_text(tuple(y_shape) + values[wrt].shape)
+    return f"jacobian_{wrt} = g.jacobian({example.output_name}, {wrt})  # {SENTENCES['code.shape'](lang)} {shape}"
+
+
+def gradient_lines(example: Example, wrt: str, upstream: np.ndarray, lang: str) -> list[str]:
+    """tape.gradient, with the upstream weights v as output_gradients unless they are all ones."""
+    y = example.output_name
+    if np.all(upstream == 1):
+        return [f"gradient_{wrt} = g.gradient({y}, {wrt})"]
+    return [
+        SENTENCES["code.upstream"](lang),
+        f"v = tf.constant({python_literal(upstream)})",
+        f"gradient_{wrt} = g.gradient({y}, {wrt}, output_gradients=v)",
+    ]
+
+
 def tensorflow_code(
     example: Example, values: Mapping[str, np.ndarray], wrt: str, upstream: np.ndarray, lang: str
 ) -> str:
     """A self-contained TensorFlow script that prints exactly the Jacobian and gradient on screen."""
     y = example.output_name
-
-    def comment(key: str) -> str:
-        return SENTENCES[key](lang)
-
-    lines = ["import tensorflow as tf", ""]
-    lines += [f"{name} = tf.constant({python_literal(value)})" for name, value in values.items()]
-    lines += ["", comment("code.record"), "with tf.GradientTape(persistent=True) as g:"]
-    lines.append(f"    {comment('code.watch')}")
-    lines += [f"    g.watch({name})" for name in values] + [f"    {y} = {example.code}", ""]
-    lines.append(comment("code.outside"))
-    shape = shape_text(upstream.shape + values[wrt].shape)
-    lines.append(f"jacobian_{wrt} = g.jacobian({y}, {wrt})  # {comment('code.shape')} {shape}")
-    if np.all(upstream == 1):
-        lines.append(f"gradient_{wrt} = g.gradient({y}, {wrt})")
-    else:
-        lines += [comment("code.upstream"), f"v = tf.constant({python_literal(upstream)})"]
-        lines.append(f"gradient_{wrt} = g.gradient({y}, {wrt}, output_gradients=v)")
+    lines = ["import tensorflow as tf", "", *constant_lines({**example.constants, **values}), ""]
+    lines += [*tape_lines(example, values, lang), "", SENTENCES["code.outside"](lang)]
+    lines += [jacobian_line(example, values, wrt, upstream.shape, lang), *gradient_lines(example, wrt, upstream, lang)]
     lines += ["", f"print({y})", f"print(jacobian_{wrt})", f"print(gradient_{wrt})"]
     return "\n".join(lines)

@@ -37,3 +37,4 @@ class Example:
     value_range: tuple[float, float] = (-10.0, 10.0)
     step: float = 0.5
     notebook: Mapping[str, object] = field(default_factory=dict)  # printed results, for the tests
+    constants: Mapping[str, np.ndarray] = field(default_factory=dict)  # tensors `code` names that no slider sets

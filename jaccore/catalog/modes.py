@@ -90,6 +90,7 @@ HESSIAN_EXAMPLES: dict[str, Example] = {
             wrt=("x",),
             formula=r"f(x) = x^\top A x,\quad A = \begin{bmatrix}1&2&0\\0&3&-1\\1&0&2\end{bmatrix}",
             code="tf.tensordot(x, tf.linalg.matvec(A, x), 1)",
+            constants={"A": QUADRATIC_A},
             closed_form=quadratic_hessian,
             title=Text("A quadratic form xᵀAx", "Dạng toàn phương xᵀAx"),
             question=Text("Does H depend on x?", "H có phụ thuộc x không?"),

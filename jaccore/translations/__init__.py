@@ -4,11 +4,23 @@ One module per part of the app. The tests hold the table to three rules: every k
 every key that the code looks up exists, and each sentence has the same blanks in both languages.
 """
 
-from jaccore.translations import app, batch, chain, code, example, expression, lesson, modes, pitfalls, playground
-from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, language_from
+from jaccore.translations import (
+    app,
+    batch,
+    chain,
+    code,
+    example,
+    expression,
+    lesson,
+    modes,
+    pitfalls,
+    playground,
+    takeaway,
+)
+from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, grouped, language_from
 
-_PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code)
+_PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code, takeaway)
 SENTENCES: dict[str, Text] = {key: text for part in _PARTS for key, text in part.SENTENCES.items()}
 assert len(SENTENCES) == sum(len(part.SENTENCES) for part in _PARTS), "a key is defined twice"
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "SENTENCES", "Text", "language_from"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "SENTENCES", "Text", "grouped", "language_from"]

@@ -26,3 +26,9 @@ def language_from(query: str | None, locale: str | None) -> str:
         if code in LANGUAGES:
             return code
     return DEFAULT_LANGUAGE
+
+
+def grouped(n: int, lang: str) -> str:
+    """A count as prose writes it: 34,359,738,368 in English, 34.359.738.368 in Vietnamese."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text

@@ -12,6 +12,7 @@ from jaccore.engine import max_abs_difference
 from jaccore.markup import html_matrix, prose_html
 from jaccore.modes import hessian, hessian_vector_product
 from jaccore.sitemap import Page
+from jaccore.takeaway import hessian_cells, notebook_bytes
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -31,7 +32,9 @@ def render_hessian(page: Page) -> None:
     shown = with_direction(example)
     sections.render_inputs_header(shown)
     st.caption(say("hessian.v_hint"))
-    live_hessian(slug)
+    on_screen = sections.OnScreen(page=page.title(language()))
+    live_hessian(slug, on_screen)
+    sections.render_notebook_download(f"notebook_{page.slug}_{slug}.ipynb", on_screen)
     render_self_check(example)
 
 
@@ -42,10 +45,12 @@ def with_direction(example: Example) -> Example:
 
 
 @live
-def live_hessian(slug: str) -> None:
+def live_hessian(slug: str, on_screen: sections.OnScreen) -> None:
     example = HESSIAN_EXAMPLES[slug]
     values = sections.render_sliders(with_direction(example))
     x, v = {"x": values["x"]}, values["v"]
+    cells = hessian_cells(example, values["x"], v, on_screen.page, language())
+    on_screen.notebook = lambda: notebook_bytes(cells)
     h = hessian(example.fn, x, "x")
     closed = example.closed_form({"x": values["x"].astype(np.float64)}, "x")
     panel = Panel()

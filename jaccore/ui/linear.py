@@ -13,6 +13,7 @@ from jaccore.markup import prose_html
 from jaccore.modes import Linearization, linearization
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
+from jaccore.takeaway import linear_cells, notebook_bytes
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -41,7 +42,9 @@ def render_linear(page: Page) -> None:
     elements = {".".join(map(str, i)): index_label(example.output_name, i) for i in element_indices(y_shape)}
     element = url_choice(st.selectbox, say("linear.element"), elements, "element", next(iter(elements)))
     sections.render_inputs_header(with_direction(example, wrt))
-    live_linear(slug, wrt, element)
+    on_screen = sections.OnScreen(page=page.title(language()))
+    live_linear(slug, wrt, element, on_screen)
+    sections.render_notebook_download(f"notebook_{page.slug}_{slug}_{wrt}.ipynb", on_screen)
     st.subheader(say("quiz.title"))
     options = [(100, "100"), (10, "10"), (1, "1"), (1000, "1000")]
     quiz("quiz.linear", say("linear.q"), options, say("linear.why"))
@@ -54,14 +57,16 @@ def with_direction(example: Example, wrt: str) -> Example:
 
 
 @live
-def live_linear(slug: str, wrt: str, element: str) -> None:
+def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen) -> None:
     example = FUNCTIONS[slug]
     values = sections.render_sliders(with_direction(example, wrt))
     delta = values.pop("delta")
+    index = tuple(int(i) for i in element.split(".") if i)
+    cells = linear_cells(example, values, wrt, delta, index, on_screen.page, language())
+    on_screen.notebook = lambda: notebook_bytes(cells)  # with δ = 0 too: its table then shows why
     if not delta.any():
         st.info(say("linear.zero_direction"))
         return
-    index = tuple(int(i) for i in element.split(".") if i)
     curve = linearization(example.fn, values, wrt, delta, CURVE)
     yi = index_label(example.output_name, index)
     names = (say("linear.exact_name"), say("linear.linear_name"))

@@ -18,6 +18,7 @@ from jaccore.modes import (
 )
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
+from jaccore.takeaway import modes_cells, notebook_bytes
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -37,17 +38,21 @@ def render_modes(page: Page) -> None:
     options = {"rows": say("modes.rows"), "columns": say("modes.columns")}
     mode = url_choice(st.radio, say("modes.pick"), options, "mode", "rows", horizontal=True)
     sections.render_inputs_header(LAYER)
-    live_modes(mode, wrt)
+    on_screen = sections.OnScreen(page=page.title(language()))
+    live_modes(mode, wrt, on_screen)
+    sections.render_notebook_download(f"notebook_{page.slug}_{mode}_{wrt}.ipynb", on_screen)
     render_timing()
     render_self_check(wrt)
 
 
 @live
-def live_modes(mode: str, wrt: str) -> None:
+def live_modes(mode: str, wrt: str, on_screen: sections.OnScreen) -> None:
     values = sections.render_sliders(LAYER)
     build = jacobian_by_rows if mode == "rows" else jacobian_by_columns
     built = build(LAYER.fn, values, wrt)
     done = passes_run(mode, wrt, built.passes)
+    cells = modes_cells(values, wrt, mode, done, on_screen.page, language())
+    on_screen.notebook = lambda: notebook_bytes(cells)
     panel = Panel()
     panel.html(prose_html(f"### {say('modes.matrix')}") + prose_html(pass_sentence(built, mode, wrt, done)))
     panel.figure(figures.flat_matrix(partly_built(built, mode, done), built.output_shape, "y", wrt), "built")

@@ -7,7 +7,7 @@ inputs' heading, downloads) are drawn by the page's full run only.
 """
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +30,7 @@ from jaccore.engine import (
 from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
 from jaccore.notation import array_text, shape_text
+from jaccore.takeaway import example_cells, notebook_bytes
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, url_choice
@@ -65,6 +66,8 @@ class OnScreen:
 
     view: View | None = None
     code: str = ""
+    page: str = ""  # the page's title, for the notebook's first cell
+    notebook: Callable[[], bytes] | None = None  # the take-away notebook of what the live section drew
 
 
 def seed() -> int:
@@ -112,8 +115,9 @@ def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
 
 
 def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
-    """The Jacobian and the gradient on screen as CSV and .npy, and the script, made when a reader clicks."""
-    y = example.output_name
+    """The Jacobian and the gradient on screen as CSV and .npy, the script and the notebook, made
+    when a reader clicks."""
+    y, lang = example.output_name, language()
     files = {
         "jacobian_{}_{}.csv": lambda v: jacobian_csv(v.analysis.jacobian, v.analysis.output.shape, y, v.x),
         "jacobian_{}_{}.npy": lambda v: npy_bytes(v.analysis.jacobian),
@@ -121,6 +125,9 @@ def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
         "gradient_{}_{}.npy": lambda v: npy_bytes(v.analysis.gradient),
         # The script on screen, as a file: the code block has no copy button.
         "tensorflow_{}_{}.py": lambda _: on_screen.code.encode(),
+        "notebook_{}_{}.ipynb": lambda v: notebook_bytes(
+            example_cells(v.example, v.values, v.x, v.analysis.upstream, on_screen.page, lang)
+        ),
     }
     st.markdown(f"**{say('example.downloads')}**")
     with st.container(horizontal=True):
@@ -128,6 +135,15 @@ def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
             name = pattern.format(example.slug, wrt)
             at_click = lambda write=write: write(on_screen.view)  # noqa: E731
             st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
+
+
+def render_notebook_download(name: str, on_screen: OnScreen) -> None:
+    """The notebook of what the live section last drew (the pages beyond the examples)."""
+    if on_screen.notebook is None:
+        return
+    st.markdown(f"**{say('example.downloads')}**")
+    at_click = lambda: on_screen.notebook()  # noqa: E731  the latest one, after the sliders' last move
+    st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
 
 
 # The live section: what a slider move redraws ----------------------------------------------

@@ -29,7 +29,7 @@ def render_explorer(example: Example) -> None:
     wrt = sections.choose_wrt(example)
     sections.render_inputs_header(example)
     views = sections.choose_views(example, wrt, "flat", "weights", "check")
-    on_screen = OnScreen()
+    on_screen = OnScreen(page=example.title(language()))
     live_example(example, wrt, views, on_screen)
     if on_screen.view is not None:
         sections.render_downloads(example, wrt, on_screen)

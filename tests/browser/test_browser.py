@@ -33,14 +33,6 @@ def title(slug: str, lang: str) -> str:
     return heading(slug, lang)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def visit(page, url: str, slug: str, lang: str = "en") -> None:
     page.goto(f"{url}/{'' if slug == 'home' else slug}?lang={lang}")
     wait_until_done(page)

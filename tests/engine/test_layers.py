@@ -34,6 +34,10 @@ LAYERS = {
     "jaccore.markup": ({"numpy"}, {"jaccore.notation"}),
     "jaccore.downloads": ({"numpy", "pandas"}, {"jaccore.notation"}),
     "jaccore.codegen": ({"numpy"}, {"jaccore.catalog", "jaccore.notation", "jaccore.translations"}),
+    "jaccore.takeaway": (
+        {"numpy", "nbformat"},
+        {"jaccore.catalog", "jaccore.codegen", "jaccore.notation", "jaccore.translations"},
+    ),
     "jaccore.sitemap": (set(), {"jaccore.catalog", "jaccore.translations"}),
     "jaccore.ui": ({"numpy", "streamlit"}, {"jaccore"}),  # anything below it
 }
@@ -117,6 +121,14 @@ def test_pandas_loads_for_a_download_only():
     code = (
         "import sys, numpy as np, jaccore.ui.navigation, jaccore.downloads as d; print('pandas' in sys.modules); "
         "d.array_csv(np.ones(2), 'x'); print('pandas' in sys.modules)"
+    )
+    assert probe(code) == ["False", "True"]
+
+
+def test_nbformat_loads_for_a_notebook_download_only():
+    code = (
+        "import sys, numpy as np, jaccore.ui.navigation, jaccore.takeaway as t; print('nbformat' in sys.modules); "
+        "t.notebook_bytes([t.Cell('# x')]); print('nbformat' in sys.modules)"
     )
     assert probe(code) == ["False", "True"]
 

@@ -1,0 +1,158 @@
+"""The take-away notebooks run, and print the numbers the page computes from the same state.
+
+Expected values come from the engine's analysis of that state and from the closed forms, the
+notebooks' from the TensorFlow code they hold: two different programs, run separately.
+"""
+
+import numpy as np
+import pytest
+
+import jaccore
+from jaccore import takeaway
+from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER, Example
+from jaccore.expression import parse_expression
+from jaccore.modes import linearization
+from jaccore.translations import SENTENCES, Text
+from tests.notebooks import numbers, printed_by_kernel, printed_in_process, read, tensors
+from tests.oracles import random_inputs
+
+CLOSE = dict(rtol=1e-6, atol=1e-6)  # numpy prints float32 with 8 significant digits
+
+
+def example_notebook(example: Example, values: dict, wrt: str, upstream: np.ndarray, lang: str = "en") -> bytes:
+    return takeaway.notebook_bytes(takeaway.example_cells(example, values, wrt, upstream, "Page", lang))
+
+
+def assert_prints_the_analysis(ipynb: bytes, example: Example, values: dict, wrt: str, upstream: np.ndarray):
+    printed = printed_in_process(ipynb)
+    expected = jaccore.analyze(example.fn, values, wrt, upstream=upstream)
+    (output,) = tensors(printed["output"])
+    np.testing.assert_allclose(output, expected.output, **CLOSE)
+    (jacobian,) = tensors(printed["jacobian"])
+    assert tuple(int(n) for n in numbers(printed["jacobian"])) == expected.jacobian.shape
+    np.testing.assert_allclose(jacobian, expected.jacobian, **CLOSE)
+    (gradient,) = tensors(printed["gradient"])
+    np.testing.assert_allclose(gradient, expected.gradient, **CLOSE)
+    sums, (difference,) = tensors(printed["sums"]), numbers(printed["sums"])
+    np.testing.assert_allclose(sums[0], expected.gradient, **CLOSE)
+    assert difference <= 1e-4 * max(1.0, float(np.abs(expected.gradient).max()))
+    if example.closed_form is not None:
+        exact = example.closed_form({n: v.astype(np.float64) for n, v in values.items()}, wrt)
+        np.testing.assert_allclose(jacobian, exact, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("weighted", [False, True], ids=["plain", "weighted"])
+@pytest.mark.parametrize(("slug", "wrt"), [(s, w) for s, e in EXAMPLES.items() for w in e.wrt])
+def test_example_notebooks_print_the_analysis(slug, wrt, weighted, rng):
+    example = EXAMPLES[slug]
+    values = {name: np.round(value, 1) for name, value in random_inputs(example, rng).items()}
+    y_shape = jaccore.analyze(example.fn, values, wrt).output.shape
+    upstream = rng.choice([-2.0, 0.5, 3.0], size=y_shape).astype(np.float32) if weighted else np.ones(y_shape, "f")
+    assert_prints_the_analysis(example_notebook(example, values, wrt, upstream), example, values, wrt, upstream)
+
+
+def test_the_notebooks_own_numbers_at_the_defaults():
+    """A·B at the notebook's A and B: jacobian_A's slices [[5, 7], [0, 0]] …, gradient [[11, 15], [11, 15]]."""
+    example = EXAMPLES["matmul"]
+    ones = np.ones((2, 2), np.float32)
+    printed = printed_in_process(example_notebook(example, dict(example.inputs), "A", ones))
+    assert tensors(printed["jacobian"])[0][0, 0].tolist() == [[5, 7], [0, 0]]
+    assert tensors(printed["gradient"])[0].tolist() == [[11, 15], [11, 15]]
+    assert "(2, 2, 2, 2)" in printed["jacobian"]
+
+
+def playground_example(text: str, shapes: dict[str, tuple[int, ...]], rng) -> tuple[Example, dict]:
+    expression = parse_expression(text)
+    values = {name: np.round(rng.uniform(-2, 2, shape), 1).astype(np.float32) for name, shape in shapes.items()}
+    title = Text("Playground", "Sân chơi")
+    example = Example("playground", "y", expression, values, expression.names, text, expression.code, title, title, {})
+    return example, values
+
+
+@pytest.mark.parametrize(
+    ("text", "shapes"),
+    [
+        ("tanh(W @ x + b)", {"W": (2, 3), "x": (3, 1), "b": (2, 1)}),
+        ("sum(x * x)", {"x": (4,)}),
+        ("a * x", {"a": (), "x": (3,)}),
+    ],
+)
+def test_playground_notebooks_print_the_analysis(text, shapes, rng):
+    example, values = playground_example(text, shapes, rng)
+    for wrt in example.wrt:
+        ones = np.ones(jaccore.analyze(example.fn, values, wrt).output.shape, np.float32)
+        assert_prints_the_analysis(example_notebook(example, values, wrt, ones), example, values, wrt, ones)
+
+
+@pytest.mark.parametrize("mode", ["rows", "columns"])
+@pytest.mark.parametrize("wrt", LAYER.wrt)
+def test_rows_or_columns_notebooks_build_the_tapes_jacobian(mode, wrt, rng):
+    values = {name: np.round(value, 1) for name, value in random_inputs(LAYER, rng).items()}
+    cells = takeaway.modes_cells(values, wrt, mode, 1, "Page", "en")
+    printed = printed_in_process(takeaway.notebook_bytes(cells))
+    expected = jaccore.analyze(LAYER.fn, values, wrt).jacobian
+    (flat,) = tensors(printed["flat"])
+    passes = values[wrt].size if mode == "columns" else 3
+    assert flat.shape == (3, values[wrt].size)
+    assert f"1 of the {passes} passes" in cells[4].source
+    np.testing.assert_allclose(flat, expected.reshape(flat.shape), **CLOSE)
+    *shape, difference = numbers(printed["check"])
+    assert tuple(int(n) for n in shape) == expected.shape and difference <= 1e-6
+
+
+@pytest.mark.parametrize("slug", HESSIAN_EXAMPLES)
+def test_hessian_notebooks_print_the_hessian_and_its_product(slug, rng):
+    example = HESSIAN_EXAMPLES[slug]
+    x = np.round(rng.uniform(-2, 2, example.inputs["x"].shape), 1).astype(np.float32)
+    v = np.round(rng.uniform(-2, 2, x.shape), 1).astype(np.float32)
+    printed = printed_in_process(takeaway.notebook_bytes(takeaway.hessian_cells(example, x, v, "Page", "en")))
+    exact = example.closed_form({"x": x.astype(np.float64)}, "x")
+    (hessian,) = tensors(printed["hessian"])
+    np.testing.assert_allclose(hessian, exact, rtol=1e-5, atol=1e-5)
+    (hvp,) = tensors(printed["hvp"])
+    np.testing.assert_allclose(hvp, exact @ v, rtol=1e-5, atol=1e-5)
+    assert numbers(printed["hvp"])[-1] <= 1e-5
+
+
+@pytest.mark.parametrize(("slug", "wrt"), [("layer", "W"), ("layer", "x"), ("matvec", "x"), ("square", "x")])
+def test_linear_map_notebooks_print_the_pages_line(slug, wrt, rng):
+    """J·δ, and f(x + tδ) beside f(x) + t·J·δ at t = 1 … 10⁻⁴, as the engine computes them in float64."""
+    example = LAYER if slug == "layer" else EXAMPLES[slug]
+    values = {name: np.round(value, 1) for name, value in random_inputs(example, rng).items()}
+    delta = np.round(rng.uniform(-1, 1, values[wrt].shape), 1).astype(np.float32)
+    y_shape = jaccore.analyze(example.fn, values, wrt).output.shape
+    index = tuple(n - 1 for n in y_shape)  # the last element
+    cells = takeaway.linear_cells(example, values, wrt, delta, index, "Page", "en")
+    printed = printed_in_process(takeaway.notebook_bytes(cells))
+    line = linearization(example.fn, values, wrt, delta, takeaway.STEPS)
+    value, slope = numbers(printed["jvp"])
+    np.testing.assert_allclose([value, slope], [line.output[index], line.directional[index]], rtol=1e-6, atol=1e-9)
+    rows = [numbers(row) for row in printed["table"].splitlines()[1:]]
+    assert [row[0] for row in rows] == list(takeaway.STEPS)
+    np.testing.assert_allclose([row[1] for row in rows], line.values[(slice(None), *index)], rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose([row[2] for row in rows], line.linear[(slice(None), *index)], rtol=1e-6, atol=1e-9)
+
+
+def test_notebooks_speak_the_readers_language():
+    """Every markdown cell is the sentence of the reader's language; the code's comments too."""
+    example = EXAMPLES["matmul"]
+    ones = np.ones((2, 2), np.float32)
+    english = read(example_notebook(example, dict(example.inputs), "A", ones, "en"))
+    vietnamese = read(example_notebook(example, dict(example.inputs), "A", ones, "vi"))
+    assert vietnamese.cells[0].source.startswith("# A·B: ma trận nhân ma trận")
+    assert SENTENCES["notebook.made"]("vi", page="Page") in vietnamese.cells[0].source
+    for en, vi in zip(english.cells, vietnamese.cells, strict=True):
+        assert (en.source != vi.source) == (en.cell_type == "markdown" or "#" in en.source)
+    assert "# chiều (2, 2, 2, 2)" in vietnamese.cells[7].source
+    assert english.metadata.kernelspec.name == "python3" and english.nbformat == 4
+
+
+def test_a_jupyter_kernel_prints_what_the_cells_print():
+    """Run All in a real kernel (ipykernel, through nbclient) prints the same as the cells run here."""
+    example = EXAMPLES["matmul"]
+    upstream = np.array([[1, 2], [3, 1]], np.float32)
+    ipynb = example_notebook(example, dict(example.inputs), "B", upstream, "vi")
+    by_kernel = printed_by_kernel(ipynb)
+    assert by_kernel == printed_in_process(ipynb)
+    np.testing.assert_allclose(tensors(by_kernel["gradient"])[0], jaccore.analyze(
+        example.fn, dict(example.inputs), "B", upstream=upstream).gradient)  # fmt: skip
