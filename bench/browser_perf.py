@@ -79,7 +79,7 @@ def p95(values: list[float]) -> float:
 def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int) -> list[str]:
     """Each page beside the bare apps, round by round; ratios to the first bare app."""
     bares = {name: open_tab(browser, url) for name, url in bare_urls.items()}
-    tabs = {slug: open_tab(browser, f"{app_url}/{slug}") for slug in LIVE}
+    tabs = {slug: open_tab(browser, f"{app_url}/{slug}?predict=off") for slug in LIVE}
     times: dict[str, list[float]] = {name: [] for name in (*bares, *tabs)}
     for n in range(rounds):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
@@ -99,7 +99,7 @@ def cold_start_s(browser) -> float:
     start = time.monotonic()
     with streamlit_server() as (url, _):
         tab = browser.new_page()
-        tab.goto(f"{url}/matmul")
+        tab.goto(f"{url}/matmul?predict=off")
         tab.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
         elapsed = time.monotonic() - start
         tab.close()
@@ -111,12 +111,12 @@ def memory_rows(browser) -> list[str]:
         started = rss_mib(process.pid)
         tab = browser.new_page()
         for slug in PAGES:
-            tab.goto(f"{url}/{'' if slug == 'home' else slug}")
+            tab.goto(f"{url}/{'' if slug == 'home' else slug}?predict=off")
             wait_until_done(tab)
             tab.wait_for_timeout(500)
         after_pages = rss_mib(process.pid)
         tab.close()
-        sessions = [open_tab(browser, f"{url}/{slug}") for slug in WORKED[-5:]]
+        sessions = [open_tab(browser, f"{url}/{slug}?predict=off") for slug in WORKED[-5:]]
         peak = rss_mib(process.pid)
         for n in range(20):
             for session in sessions:  # five sessions press at once, then all settle

@@ -161,7 +161,7 @@ def server_time(args, apps: dict[str, Path]) -> list[str]:
 
 def felt(args, url: str, browser) -> list[str]:
     """Slider-to-repaint in Chromium: one tab alone, then `tabs` tabs pressed at once, round by round."""
-    tabs = [open_tab(browser, f"{url}/{LIVE[n % len(LIVE)]}") for n in range(args.tabs)]
+    tabs = [open_tab(browser, f"{url}/{LIVE[n % len(LIVE)]}?predict=off") for n in range(args.tabs)]
     times: dict[str, list[float]] = {"alone": [], "together": []}
     for n in range(args.moves // 2):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"
@@ -189,7 +189,7 @@ def first_chart(url: str, browser, starts: int = 5) -> float:
         context = browser.new_context(viewport={"width": 1366, "height": 900})
         tab = context.new_page()
         start = time.monotonic()
-        tab.goto(f"{url}/{LIVE[n % len(LIVE)]}")
+        tab.goto(f"{url}/{LIVE[n % len(LIVE)]}?predict=off")
         tab.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
         seconds.append(time.monotonic() - start)
         context.close()

@@ -28,7 +28,7 @@ def main() -> None:
         browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 1100}, color_scheme="light")
         page = context.new_page()
-        page.goto(f"{url}/matmul?lang=en")
+        page.goto(f"{url}/matmul?lang=en&predict=off")
         wait_until_done(page)
         charts = page.locator(".js-plotly-plot .main-svg")
         charts.first.wait_for(timeout=60_000)

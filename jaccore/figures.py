@@ -133,19 +133,75 @@ def panel_titles(figure: dict) -> list[str]:
 
 
 def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
-    """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x."""
-    cols = as_matrix(np.empty(y_shape)).shape[1]
+    """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x,
+    its rows and columns named after the input's. When y and x are both column vectors (W·x), each
+    slice is drawn as a row, one under the other: the picture then reads as the matrix J, rows as rows,
+    instead of a tower of thin strips."""
+    x_shape = jacobian.shape[len(y_shape) :]
     outputs = element_indices(y_shape)
-    values = [jacobian[i] for i in outputs]
+    as_rows = slices_as_rows(y_shape, x_shape)
+    cols = 1 if as_rows else as_matrix(np.empty(y_shape)).shape[1]
+    values = [jacobian[i].reshape(1, -1) if as_rows else jacobian[i] for i in outputs]
     titles = [partial_label(y_name, i, x_name) for i in outputs]
     hovers = None
     if jacobian.size <= MAX_DESCRIBED_CELLS:
         hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k)) for i in outputs]
-    return _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
+        hovers = [h.reshape(1, -1) for h in hovers] if as_rows else hovers
+    spec = _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
+    _name_cells(spec["layout"], *cell_names(x_name, x_shape, as_rows))
+    return spec
 
 
-def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
-    """J.reshape(y.size, x.size): row r = output element r, column c = input element c (row-major)."""
+def slices_as_rows(y_shape: tuple[int, ...], x_shape: tuple[int, ...]) -> bool:
+    """y and x both column vectors (n, 1): the slices are drawn as rows (see slice_grid)."""
+    column = lambda shape: len(shape) == 2 and shape[1] == 1 and shape[0] > 1  # noqa: E731
+    return column(tuple(y_shape)) and column(tuple(x_shape))
+
+
+def cell_names(x: str, x_shape: tuple[int, ...], as_rows: bool = False) -> tuple[list[str], list[str]]:
+    """The names of a panel's columns and rows, for a panel shaped like x (rank 2 at most): an
+    element's full name where a row or a column has one element, x[:,j] and x[i,:] otherwise."""
+    if as_rows or len(x_shape) == 1:
+        return [index_label(x, k) for k in element_indices(x_shape)], []
+    if len(x_shape) != 2:
+        return [], []
+    rows, cols = x_shape
+    if rows == 1:
+        return [index_label(x, (0, j)) for j in range(cols)], []
+    if cols == 1:
+        return [], [index_label(x, (i, 0)) for i in range(rows)]
+    return [f"{x}[:,{j}]" for j in range(cols)], [f"{x}[{i},:]" for i in range(rows)]
+
+
+def _name_cells(layout: dict, columns: list[str], rows: list[str]) -> None:
+    """Tick labels under every panel's columns and beside every panel's rows (margins set, not
+    automargin: the panel component keeps drawing the titles in HTML; it moves these when it re-tiles)."""
+    meta, (h, w) = layout["meta"], layout["meta"]["panel_shape"]
+    meta["cell_names"] = dict(columns=columns, rows=rows)
+    font = dict(size=11)
+    if columns:
+        offsets = sorted({c for _, c in meta["panels"]})
+        ticks = dict(tickvals=[c + j for c in offsets for j in range(w)], ticktext=columns * len(offsets))
+        layout["xaxis"].update(showticklabels=True, tickfont=font, **ticks)
+        layout["margin"]["b"] += 24
+        layout["height"] += 24
+    if rows:
+        offsets = sorted({r for r, _ in meta["panels"]})
+        ticks = dict(tickvals=[r + i for r in offsets for i in range(h)], ticktext=rows * len(offsets))
+        layout["yaxis"].update(showticklabels=True, tickfont=font, **ticks)
+        room = 8 + 7 * max(map(len, rows))
+        layout["margin"]["l"] += room
+        layout["width"] += room
+
+
+def flat_matrix(
+    jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str, sums: np.ndarray | None = None
+) -> dict:
+    """J.reshape(y.size, x.size): row r = output element r, column c = input element c (row-major).
+
+    With `sums` (the column sums, shaped like x), a row Σ under a gap: each sum under its column,
+    in the same colour scale as the entries it adds up.
+    """
     x_shape = jacobian.shape[len(y_shape) :]
     y_labels = [index_label(y_name, i) for i in element_indices(y_shape)]
     x_labels = [index_label(x_name, k) for k in element_indices(x_shape)]
@@ -156,6 +212,9 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
         hovers = [hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)]
     title = f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"
     spec = _panels([flat], hovers, [title], 1, flat.size <= MAX_LABELLED_CELLS)
+    if sums is not None:
+        _add_sum_row(spec, np.asarray(sums, np.float64).reshape(-1), y_name, x_labels)
+        y_labels = [*y_labels, "", "Σ"]
     layout = spec["layout"]
     layout.update(height=min(1600, 120 + 32 * len(y_labels)), margin=dict(layout["margin"], t=90))
     # automargin: room for the index labels (template "none" does not turn it on, Plotly's default did)
@@ -167,10 +226,25 @@ def flat_matrix(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_n
     return spec
 
 
+def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str]) -> None:
+    """The column sums as a last row of the flat matrix's heatmap, a gap row above (see flat_matrix)."""
+    heatmap, layout = spec["data"][0], spec["layout"]
+    gap = np.full((1, sums.size), np.nan)
+    heatmap["z"] = np.vstack([heatmap["z"], gap, sums[None, :]])
+    if "text" in heatmap:
+        row = [f"Σᵢ ∂{y_name}[i]/∂{c} = {v:.4g}" for c, v in zip(x_labels, sums, strict=True)]
+        heatmap["text"] = np.vstack([heatmap["text"], np.full((1, sums.size), "", object), np.array([row], object)])
+    height = heatmap["z"].shape[0]
+    layout["yaxis"]["range"] = [height - 0.5, -0.5]
+    layout["coloraxis"].update(cmin=-_extent(heatmap["z"]), cmax=_extent(heatmap["z"]))
+    layout["meta"]["sums_row"] = height - 1
+
+
 def sum_equation(
-    jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, tape_label: str
+    jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, labels: tuple[str, str]
 ) -> dict:
-    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, in a row, then what the tape returned.
+    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, in a row, then what the tape returned (`labels`: its title,
+    and the word between Σ and it, in the reader's language).
 
     Σ is computed here from the slices, independently of the tape's gradient beside it.
     """
@@ -178,6 +252,7 @@ def sum_equation(
     total = sum((upstream[i] * jacobian[i] for i in outputs), np.zeros(jacobian.shape[upstream.ndim :]))
     shown = outputs[:MAX_SUM_TERMS]
     values = [upstream[i] * jacobian[i] for i in shown] + [total, gradient]
+    tape_label, versus = labels
     titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown] + ["Σ", tape_label]
     names = [title.replace("<br>", " ") for title in titles]
     hovers = [
@@ -188,7 +263,8 @@ def sum_equation(
     spec = _panels(values, hovers, titles, len(values), labelled)
     layout = spec["layout"]
     layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
-    signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", "vs"]
+    _name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
+    signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", versus]
     h, w = as_matrix(np.asarray(gradient)).shape
     for n, sign in enumerate(signs):
         layout["annotations"].append(_label(f"<b>{sign}</b>", n * (w + 1) + w, (h - 1) / 2, "sign", font=dict(size=16)))

@@ -70,7 +70,7 @@ HESSIAN_EXAMPLES: dict[str, Example] = {
             fn=lambda x: tf.reduce_sum(x**3) + x[0] * x[1],
             inputs={"x": START},
             wrt=("x",),
-            formula=r"f(x) = x_0^3 + x_1^3 + x_2^3 + x_0 x_1",
+            formula=r"f(x) = x[0]^3 + x[1]^3 + x[2]^3 + x[0]\,x[1]",
             code="tf.reduce_sum(x**3) + x[0] * x[1]",
             closed_form=cubic_hessian,
             title=Text("A cubic with one cross term", "Hàm bậc ba có một số hạng chéo"),
@@ -107,10 +107,10 @@ HESSIAN_EXAMPLES: dict[str, Example] = {
             fn=lambda x: tf.reduce_logsumexp(x),
             inputs={"x": START},
             wrt=("x",),
-            formula=r"f(x) = \log \textstyle\sum_k e^{x_k}",
+            formula=r"f(x) = \log \textstyle\sum_k e^{x[k]}",
             code="tf.reduce_logsumexp(x)",
             closed_form=log_sum_exp_hessian,
-            title=Text("log-sum-exp (softmax's potential)", "log-sum-exp (thế năng của softmax)"),
+            title=Text("log-sum-exp (softmax's potential)", "Hàm LogSumExp (thế năng của softmax)"),
             question=Text("What does each row of H add up to?", "Mỗi hàng của H cộng lại bằng bao nhiêu?"),
             insights={
                 "x": Text(

@@ -64,13 +64,13 @@ EXAMPLES: dict[str, Example] = {
             fn=lambda x, y: tf.matmul(x, y, transpose_b=True),
             inputs={"x": constant([[1, 2]]), "y": constant([[3, 4]])},
             wrt=("x", "y"),
-            formula=r"z = \mathbf{x}\,\mathbf{y}^\top = x_1 y_1 + x_2 y_2",
+            formula=r"z = \mathbf{x}\,\mathbf{y}^\top = x[0,0]\,y[0,0] + x[0,1]\,y[0,1]",
             code="tf.matmul(x, y, transpose_b=True)",
             closed_form=vector_scalar_jacobian,
-            title=Text("x·yᵀ: vector → scalar", "x·yᵀ: véc-tơ → số"),
+            title=Text("x·yᵀ: vector → scalar", "x·yᵀ: vector → số"),
             question=Text(
                 "z is a single number that depends on two vectors. How does z change with each element of x and of y?",
-                "z là một con số phụ thuộc vào hai véc-tơ. z thay đổi thế nào theo từng phần tử của x và của y?",
+                "z là một con số phụ thuộc vào hai vector. z thay đổi thế nào theo từng phần tử của x và của y?",
             ),
             insights={
                 "x": Text(
@@ -101,13 +101,13 @@ EXAMPLES: dict[str, Example] = {
             fn=lambda x: x * x,
             inputs={"x": constant([[1, 2]])},
             wrt=("x",),
-            formula=r"\mathbf{y} = \mathbf{x} \odot \mathbf{x},\quad y_i = x_i^2",
+            formula=r"\mathbf{y} = \mathbf{x} \odot \mathbf{x},\quad y[0,j] = x[0,j]^2",
             code="x * x",
             closed_form=square_jacobian,
             title=Text("x ⊙ x: element-wise square", "x ⊙ x: bình phương từng phần tử"),
             question=Text(
-                "Each y_i is x_i squared. Which inputs does each output element depend on?",
-                "Mỗi y_i là bình phương của x_i. Mỗi phần tử đầu ra phụ thuộc vào những đầu vào nào?",
+                "Each y[0,j] is x[0,j] squared. Which inputs does each output element depend on?",
+                "Mỗi y[0,j] là bình phương của x[0,j]. Mỗi phần tử đầu ra phụ thuộc vào những đầu vào nào?",
             ),
             insights={
                 "x": Text(
@@ -133,7 +133,7 @@ EXAMPLES: dict[str, Example] = {
             fn=lambda a, x: a * x,
             inputs={"a": constant(3), "x": constant([[1, 3]])},
             wrt=("x", "a"),
-            formula=r"\mathbf{y} = a\,\mathbf{x},\quad y_i = a\,x_i",
+            formula=r"\mathbf{y} = a\,\mathbf{x},\quad y[0,j] = a\,x[0,j]",
             code="a * x",
             closed_form=scale_jacobian,
             title=Text("a·x: scaling by a scalar", "a·x: nhân với một số vô hướng"),
@@ -173,10 +173,10 @@ EXAMPLES: dict[str, Example] = {
                 "x": constant([[4], [5], [6]]),
             },
             wrt=("x", "W"),
-            formula=r"\mathbf{f} = W\mathbf{x},\quad f_i = \sum_k W_{ik}\,x_k",
+            formula=r"\mathbf{f} = W\mathbf{x},\quad f[i,0] = \sum_k W[i,k]\,x[k,0]",
             code="tf.matmul(W, x)",
             closed_form=matmul_jacobian("W", "x"),
-            title=Text("W·x: matrix times vector", "W·x: ma trận nhân véc-tơ"),
+            title=Text("W·x: matrix times vector", "W·x: ma trận nhân vector"),
             question=Text(
                 "A matrix maps x to f. What shape does the Jacobian have with respect to x, and with respect to W?",
                 "Một ma trận biến x thành f. Jacobian theo x có chiều thế nào, còn theo W thì sao?",
@@ -214,7 +214,7 @@ EXAMPLES: dict[str, Example] = {
                 "M": constant([[1, 0, 2, 1], [0, 1, 1, 2], [1, 1, 0, 1]]),
             },
             wrt=("W", "M"),
-            formula=r"Y = W^\top M,\quad Y_{ij} = \sum_m W_{mi}\,M_{mj},\quad W \in \mathbb{R}^{3\times 2},\ "
+            formula=r"Y = W^\top M,\quad Y[i,j] = \sum_m W[m,i]\,M[m,j],\quad W \in \mathbb{R}^{3\times 2},\ "
             r"Y \in \mathbb{R}^{2\times 4}",
             code="tf.matmul(W, M, transpose_a=True)",
             closed_form=shape_rule_jacobian,
@@ -245,7 +245,7 @@ EXAMPLES: dict[str, Example] = {
             fn=lambda A, B: tf.matmul(A, B),
             inputs={"A": constant([[1, 2], [3, 4]]), "B": constant([[5, 6], [7, 8]])},
             wrt=("A", "B"),
-            formula=r"C = A\,B,\quad C_{ij} = \sum_k A_{ik}\,B_{kj}",
+            formula=r"C = A\,B,\quad C[i,j] = \sum_k A[i,k]\,B[k,j]",
             code="tf.matmul(A, B)",
             closed_form=matmul_jacobian("A", "B"),
             title=Text("A·B: matrix times matrix", "A·B: ma trận nhân ma trận"),

@@ -272,7 +272,7 @@ TRAPS: dict[str, Trap] = {
                 "Σ_c ∂y[c]/∂x[b] (here 0), not the diagonal block ∂y[b]/∂x[b] (here 2/3). The full "
                 "Jacobian's diagonal is the honest answer.",
                 "`tape.batch_jacobian` giả định đầu ra của mẫu b chỉ phụ thuộc đầu vào của mẫu b. Nó lấy đạo "
-                "hàm của từng cột đầu ra cộng theo batch, nên khi có trung bình của batch nó trả về "
+                "hàm của từng cột đầu ra cộng theo cả lô, nên khi có trung bình của lô nó trả về "
                 "Σ_c ∂y[c]/∂x[b] (ở đây bằng 0), không phải khối đường chéo ∂y[b]/∂x[b] (ở đây 2/3). Đường "
                 "chéo của Jacobian đầy đủ mới là đáp án đúng.",
             ),

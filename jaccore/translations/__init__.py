@@ -15,11 +15,12 @@ from jaccore.translations import (
     modes,
     pitfalls,
     playground,
+    predict,
     takeaway,
 )
 from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, grouped, language_from
 
-_PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code, takeaway)
+_PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code, takeaway, predict)
 SENTENCES: dict[str, Text] = {key: text for part in _PARTS for key, text in part.SENTENCES.items()}
 assert len(SENTENCES) == sum(len(part.SENTENCES) for part in _PARTS), "a key is defined twice"
 

@@ -5,7 +5,7 @@ from jaccore.translations.text import Text
 T = Text
 
 SENTENCES = {
-    "app.title": T("Jacobian Explorer", "Khám phá ma trận Jacobi"),
+    "app.title": T("Jacobian Explorer", "Khám phá Jacobian"),
     "app.language": T("Language · Ngôn ngữ", "Ngôn ngữ · Language"),
     "app.loading": T("Loading TensorFlow (a few seconds, once)…", "Đang tải TensorFlow (vài giây, chỉ lần đầu)…"),
     "nav.examples": T("Worked examples", "Ví dụ có lời giải"),
@@ -17,7 +17,7 @@ SENTENCES = {
         "output elements**. Each page below takes one example from the original notebook, lets you move "
         "every input with a slider, draws each output element's slice of the Jacobian, and shows how the "
         "slices add up to the gradient.",
-        "**Ma trận Jacobi** (Jacobian) chứa mọi đạo hàm riêng của từng phần tử đầu ra theo từng phần tử "
+        "**Jacobian** (ma trận Jacobi) chứa mọi đạo hàm riêng của từng phần tử đầu ra theo từng phần tử "
         "đầu vào: `tape.jacobian(y, x)` có chiều **y.shape + x.shape**. **Gradient** là thứ "
         "`tape.gradient(y, x)` trả về: mỗi phần tử đầu vào một con số, chính là Jacobian **cộng dồn theo "
         "các phần tử đầu ra**. Mỗi trang dưới đây lấy một ví dụ trong notebook gốc, cho bạn kéo thanh "
@@ -43,21 +43,21 @@ SENTENCES = {
     "home.glossary_rows": T(
         "| English | Tiếng Việt | In TensorFlow |\n"
         "|---|---|---|\n"
-        "| Jacobian (matrix) | ma trận Jacobi | `tape.jacobian(y, x)` |\n"
+        "| Jacobian (matrix) | Jacobian (ma trận Jacobi) | `tape.jacobian(y, x)` |\n"
         "| partial derivative ∂y/∂x | đạo hàm riêng | one entry of the Jacobian |\n"
-        "| gradient | gradient (véc-tơ đạo hàm) | `tape.gradient(y, x)` |\n"
+        "| gradient | gradient (vector đạo hàm) | `tape.gradient(y, x)` |\n"
         "| upstream weights v | trọng số từ phía sau (upstream) | `output_gradients=v` |\n"
-        "| vector-Jacobian product | tích véc-tơ–Jacobian (VJP) | what `gradient` computes |\n"
+        "| vector-Jacobian product | tích vector–Jacobian (VJP) | what `gradient` computes |\n"
         "| shape | chiều (kích thước) | `.shape` |\n"
         "| element-wise product ⊙ | nhân từng phần tử | `x * x` |\n"
         "| matrix product | nhân ma trận | `tf.matmul(A, B)`, `A @ B` |",
         "| Tiếng Việt | English | Trong TensorFlow |\n"
         "|---|---|---|\n"
-        "| ma trận Jacobi | Jacobian (matrix) | `tape.jacobian(y, x)` |\n"
+        "| Jacobian (ma trận Jacobi) | Jacobian (matrix) | `tape.jacobian(y, x)` |\n"
         "| đạo hàm riêng ∂y/∂x | partial derivative | một phần tử của Jacobian |\n"
-        "| gradient (véc-tơ đạo hàm) | gradient | `tape.gradient(y, x)` |\n"
+        "| gradient (vector đạo hàm) | gradient | `tape.gradient(y, x)` |\n"
         "| trọng số từ phía sau v (upstream) | upstream weights | `output_gradients=v` |\n"
-        "| tích véc-tơ–Jacobian (VJP) | vector-Jacobian product | thứ mà `gradient` tính |\n"
+        "| tích vector–Jacobian (VJP) | vector-Jacobian product | thứ mà `gradient` tính |\n"
         "| chiều (kích thước) | shape | `.shape` |\n"
         "| nhân từng phần tử ⊙ | element-wise product | `x * x` |\n"
         "| nhân ma trận | matrix product | `tf.matmul(A, B)`, `A @ B` |",

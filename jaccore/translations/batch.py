@@ -12,7 +12,7 @@ SENTENCES = {
         "if the samples were independent — for sample b it adds up the whole column of blocks ∂y[c]/∂x[b] "
         "over the output samples c — so it equals the diagonal block ∂y[b]/∂x[b] only when the others are "
         "zero.",
-        "Một lớp áp dụng lên batch x có chiều (B, n_in) cho ra y có chiều (B, n_out). Jacobian đầy đủ "
+        "Một lớp áp dụng lên lô (nhiều mẫu) x có chiều (B, n_in) cho ra y có chiều (B, n_out). Jacobian đầy đủ "
         "`tape.jacobian(y, x)` có chiều (B, n_out, B, n_in): mọi mẫu so với mọi mẫu khác. "
         "`tape.batch_jacobian(y, x)` có chiều (B, n_out, n_in): mỗi mẫu một khối. Nó được tính như thể "
         "các mẫu độc lập — với mẫu b, nó cộng cả cột khối ∂y[c]/∂x[b] theo các mẫu đầu ra c — nên chỉ "
@@ -20,7 +20,7 @@ SENTENCES = {
     ),
     "batch.couple": T(
         "Couple the samples: subtract the batch mean (as batch normalisation does)",
-        "Liên kết các mẫu: trừ trung bình của batch (như batch normalization)",
+        "Liên kết các mẫu: trừ trung bình của cả lô (như chuẩn hoá theo lô, batch normalization)",
     ),
     "batch.full": T(
         "Full Jacobian: a B×B grid of (n_out × n_in) blocks ∂y[b]/∂x[c]; the diagonal outlined",
@@ -37,21 +37,21 @@ SENTENCES = {
         "khi các mẫu độc lập; khi có liên kết, đó là các khối ngoài đường chéo đã bị cộng vào.",
     ),
     "batch.sizes": T("How big is a full Jacobian?", "Jacobian đầy đủ lớn cỡ nào?"),
-    "batch.batch": T("batch N", "batch N"),
+    "batch.batch": T("batch size N", "số mẫu N"),
     "batch.size_table": T(
         "| | entries | float32 |\n"
         "|---|---|---|\n"
-        "| full Jacobian (N, n_out, N, n_in) | {full:,} | {full_bytes} |\n"
-        "| gradient (N, n_in) | {grad:,} | {grad_bytes} |",
+        "| full Jacobian (N, n_out, N, n_in) | {full} | {full_bytes} |\n"
+        "| gradient (N, n_in) | {grad} | {grad_bytes} |",
         "| | số phần tử | float32 |\n"
         "|---|---|---|\n"
-        "| Jacobian đầy đủ (N, n_out, N, n_in) | {full:,} | {full_bytes} |\n"
-        "| gradient (N, n_in) | {grad:,} | {grad_bytes} |",
+        "| Jacobian đầy đủ (N, n_out, N, n_in) | {full} | {full_bytes} |\n"
+        "| gradient (N, n_in) | {grad} | {grad_bytes} |",
     ),
     "batch.why_vjp": T(
         "That is why frameworks never form the Jacobian during training: `tape.gradient` computes the "
         "vector-Jacobian product vᵀJ directly, layer by layer, at about the cost of the forward pass.",
         "Vì vậy khi huấn luyện, các framework không bao giờ tạo Jacobian: `tape.gradient` tính trực tiếp "
-        "tích véc-tơ–Jacobian vᵀJ, từng lớp một, với chi phí cỡ một lượt tính xuôi.",
+        "tích vector–Jacobian vᵀJ, từng lớp một, với chi phí cỡ một lượt tính xuôi.",
     ),
 }

@@ -29,11 +29,11 @@ SENTENCES = {
     "chain.cost": T(
         "| order | multiply-adds for these shapes |\n"
         "|---|---|\n"
-        "| form J = J_g·J_f, then vᵀJ | {forward:,} |\n"
-        "| reverse mode (vᵀJ_g)·J_f | {reverse:,} |",
+        "| form J = J_g·J_f, then vᵀJ | {forward} |\n"
+        "| reverse mode (vᵀJ_g)·J_f | {reverse} |",
         "| thứ tự | số phép nhân-cộng với các chiều này |\n"
         "|---|---|\n"
-        "| tạo J = J_g·J_f rồi vᵀJ | {forward:,} |\n"
-        "| chế độ ngược (vᵀJ_g)·J_f | {reverse:,} |",
+        "| tạo J = J_g·J_f rồi vᵀJ | {forward} |\n"
+        "| chế độ ngược (vᵀJ_g)·J_f | {reverse} |",
     ),
 }

@@ -20,7 +20,7 @@ SENTENCES = {
     ),
     "example.output": T("Output", "Đầu ra"),
     "example.shape_of": T("shape {shape}", "chiều {shape}"),
-    "example.jacobian": T("The Jacobian", "Ma trận Jacobi"),
+    "example.jacobian": T("The Jacobian", "Jacobian"),
     "example.jacobian_shape": T(
         "Shape = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, {n} partial derivatives.",
         "Chiều = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, gồm {n} đạo hàm riêng.",
@@ -30,6 +30,12 @@ SENTENCES = {
         "to read the partial derivative.",
         "Mỗi phần tử đầu ra {y}[i] một bản đồ nhiệt: lát cắt ∂{y}[i]/∂{x} có cùng chiều với {x}. Rê chuột "
         "lên một ô để đọc đạo hàm riêng.",
+    ),
+    "example.slices_as_rows": T(
+        "{y} and {x} are both column vectors: each slice is drawn as a row, one under the other, so that "
+        "together they read as the flat Jacobian, row i for {y}[i].",
+        "{y} và {x} đều là vector cột: mỗi lát được vẽ thành một hàng, lát này dưới lát kia, để cả khối đọc "
+        "như Jacobian dạng phẳng, hàng i ứng với {y}[i].",
     ),
     "example.flatten": T(
         "Show as a flat ({y}.size × {x}.size) matrix", "Hiện dạng ma trận phẳng ({y}.size × {x}.size)"
@@ -57,7 +63,7 @@ SENTENCES = {
         "With weights v this sum is the **vector-Jacobian product** vᵀJ = `tape.gradient({y}, {x}, "
         "output_gradients=v)`. v has the output's shape {shape}, not the input's. The plain gradient is "
         "the case v = ones.",
-        "Với trọng số v, tổng này là **tích véc-tơ–Jacobian** vᵀJ = `tape.gradient({y}, {x}, "
+        "Với trọng số v, tổng này là **tích vector–Jacobian** vᵀJ = `tape.gradient({y}, {x}, "
         "output_gradients=v)`. v có chiều của đầu ra {shape}, không phải của đầu vào. Gradient thông "
         "thường là trường hợp v toàn số 1.",
     ),
@@ -67,15 +73,22 @@ SENTENCES = {
     ),
     "example.tape_gradient": T("tape.gradient", "tape.gradient"),
     "example.tape_returns": T("What `tape.gradient` returns:", "Kết quả `tape.gradient` trả về:"),
-    "example.check": T("Check against independent oracles", "Kiểm tra với các cách tính độc lập"),
-    "example.check_closed": T("Autodiff vs closed form", "Tự động vi phân so với công thức"),
+    "example.check": T(
+        "Is TensorFlow right? Two checks that do not use it",
+        "TensorFlow có đúng không? Hai cách kiểm tra không dùng đến nó",
+    ),
+    "example.check_closed": T(
+        "Largest difference from the formula worked out by hand", "Sai khác lớn nhất so với công thức tính tay"
+    ),
     "example.check_fd": T(
-        "Autodiff vs finite differences (float64)",
-        "Tự động vi phân so với sai phân hữu hạn (float64)",
+        "Largest difference from nudging each input by a tiny step and watching the output (finite "
+        "differences, in float64)",
+        "Sai khác lớn nhất so với cách nhích từng đầu vào một chút rồi xem đầu ra đổi bao nhiêu (sai phân "
+        "hữu hạn, tính bằng float64)",
     ),
     "example.check_help": T(
-        "Largest |difference| over all entries. Float32 autodiff agrees to about 1e-6 relative.",
-        "Giá trị |sai khác| lớn nhất trên mọi phần tử. Autodiff float32 khớp cỡ 1e-6 tương đối.",
+        "A difference of about a millionth of the values is float32 rounding: the answers agree.",
+        "Sai khác cỡ một phần triệu giá trị là do làm tròn của float32: các đáp án khớp nhau.",
     ),
     "example.nonfinite": T(
         "NaN or infinity appears in the result: TensorFlow computed it that way, and so does this page.",
@@ -83,34 +96,12 @@ SENTENCES = {
     ),
     "example.code": T("Reproduce it in TensorFlow", "Tự chạy lại bằng TensorFlow"),
     "example.downloads": T("Download", "Tải xuống"),
+    "example.versus": T("vs", "so với"),
     "quiz.title": T("Self-check", "Tự kiểm tra"),
-    "quiz.q_shape": T("What shape will `g.jacobian({y}, {x})` have?", "`g.jacobian({y}, {x})` sẽ có chiều thế nào?"),
-    "quiz.q_gradient": T("What will `g.gradient({y}, {x})` return?", "`g.gradient({y}, {x})` sẽ trả về gì?"),
     "quiz.right": T("Right.", "Đúng."),
     "quiz.wrong": T("Not quite.", "Chưa đúng."),
-    "quiz.why_shape": T(
-        "The Jacobian lists the output's axes first, then the input's: {y} {ys} + {x} {xs} = {js}.",
-        "Jacobian liệt kê các trục của đầu ra trước, rồi đến các trục của đầu vào: {y} {ys} + {x} {xs} = {js}.",
-    ),
-    "quiz.why_gradient": T(
-        "The gradient has the input's shape: each entry is the sum over all output elements of "
-        "∂{y}[i]/∂{x}[k] — the Jacobian's slices added together.",
-        "Gradient có chiều của đầu vào: mỗi phần tử là tổng theo mọi phần tử đầu ra của ∂{y}[i]/∂{x}[k] — "
-        "các lát cắt của Jacobian cộng lại.",
-    ),
-    "quiz.opt_full": T("{s} (output + input)", "{s} (đầu ra + đầu vào)"),
-    "quiz.opt_transposed": T("{s} (input axes first)", "{s} (trục đầu vào trước)"),
-    "quiz.opt_output_shape": T("{s} (the output's shape)", "{s} (chiều của đầu ra)"),
-    "quiz.opt_input_shape": T("{s} (the input's shape)", "{s} (chiều của đầu vào)"),
-    "quiz.opt_sum": T(
-        "an array shaped like {x}, {xs}: the slices ∂{y}[i]/∂{x} added up",
-        "một mảng cùng chiều với {x}, {xs}: tổng các lát cắt ∂{y}[i]/∂{x}",
-    ),
-    "quiz.opt_jacobian": T("the whole Jacobian, shape {s}", "toàn bộ Jacobian, chiều {s}"),
-    "quiz.opt_output": T("the output {y} itself, shape {s}", "chính đầu ra {y}, chiều {s}"),
-    "quiz.opt_one_slice": T("only the first slice, ∂{first}/∂{x}", "chỉ lát cắt đầu tiên, ∂{first}/∂{x}"),
     "example.check_switch": T(
-        "Check against the closed form and finite differences", "Kiểm tra với công thức và sai phân hữu hạn"
+        "Check TensorFlow's answer two other ways", "Kiểm tra đáp án của TensorFlow bằng hai cách khác"
     ),
     "example.too_many_outputs": T(
         "{y} has {n} elements, more than the {most} that get upstream sliders: v stays all ones.",

@@ -5,6 +5,12 @@ from jaccore.translations.text import Text
 T = Text
 
 SENTENCES = {
+    "lesson.sum_row": T(
+        "The last row, Σ, adds up each column: every element of {y} differentiated by the same input "
+        "element. One colour scale for the entries and their sums.",
+        "Hàng cuối, Σ, là tổng từng cột: đạo hàm của mọi phần tử của {y} theo cùng một phần tử đầu vào. "
+        "Các phần tử và tổng của chúng dùng chung một thang màu.",
+    ),
     "lesson.intro": T(
         "Lay the Jacobian flat: one **row** per output element, one **column** per input element. A column "
         "holds the partial derivatives of every output element with respect to one input element — every "
@@ -20,10 +26,10 @@ SENTENCES = {
     "lesson.column_sums": T("column sums", "tổng từng cột"),
     "lesson.why": T(
         "Each column sum is Σᵢ ∂{y}[i]/∂{x}[k]: the partial derivatives of all output elements with "
-        "respect to the same input element. That is the derivative of sum({y}) — which is why "
+        "respect to the same input element. That is the derivative of `tf.reduce_sum({y})` — which is why "
         "`tape.gradient` of a non-scalar {y} has {x}'s shape and not the Jacobian's.",
         "Mỗi tổng cột là Σᵢ ∂{y}[i]/∂{x}[k]: các đạo hàm riêng của mọi phần tử đầu ra theo cùng một phần "
-        "tử đầu vào. Đó là đạo hàm của sum({y}) — vì vậy `tape.gradient` của {y} không phải số vô hướng "
+        "tử đầu vào. Đó là đạo hàm của `tf.reduce_sum({y})` — vì vậy `tape.gradient` của {y} không phải số vô hướng "
         "có chiều của {x}, không phải chiều của Jacobian.",
     ),
 }

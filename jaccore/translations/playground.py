@@ -8,17 +8,17 @@ SENTENCES = {
     "playground.intro": T(
         "Type a formula over named tensors, give each input a shape, and see every view an example page "
         "has. Allowed: numbers, names, + - * / ** @ (matrix product), unary minus, parentheses, and "
-        "{functions}. sum and mean take an axis: sum(x, axis=0). The text is parsed, never run as Python.",
+        "{functions}. `sum` and `mean` take an axis: `sum(x, axis=0)`. The text is parsed, never run as Python.",
         "Gõ một công thức trên các tensor có tên, đặt chiều cho từng đầu vào, và xem mọi góc nhìn như ở "
         "trang ví dụ. Được dùng: số, tên, + - * / ** @ (nhân ma trận), dấu trừ, ngoặc, và {functions}. "
-        "sum và mean nhận axis: sum(x, axis=0). Văn bản chỉ được phân tích cú pháp, không bao giờ chạy "
+        "`sum` và `mean` nhận `axis`: `sum(x, axis=0)`. Văn bản chỉ được phân tích cú pháp, không bao giờ chạy "
         "như mã Python.",
     ),
     "playground.expression": T("Expression y =", "Biểu thức y ="),
     "playground.shape": T("shape of {name}", "chiều của {name}"),
     "playground.shape_help": T(
         "Comma-separated lengths: 3,2 is a matrix, 3 a vector, empty a scalar.",
-        "Các độ dài cách nhau bởi dấu phẩy: 3,2 là ma trận, 3 là véc-tơ, để trống là số vô hướng.",
+        "Các độ dài cách nhau bởi dấu phẩy: 3,2 là ma trận, 3 là vector, để trống là số vô hướng.",
     ),
     "playground.bad_shape": T(
         "The shape of {name}, {text}, is not usable: write up to {axes} whole numbers from 1 to {most}, "
@@ -33,8 +33,8 @@ SENTENCES = {
         "{name} có {n} phần tử: quá nhiều để làm thanh trượt, nên giá trị được lấy ngẫu nhiên (hạt giống {seed}).",
     ),
     "playground.too_large": T(
-        "The Jacobian would have {size:,} elements; the playground stops at {limit:,}. Make the inputs smaller.",
-        "Jacobian sẽ có {size:,} phần tử; sân chơi giới hạn ở {limit:,}. Hãy giảm kích thước đầu vào.",
+        "The Jacobian would have {size} elements; the playground stops at {limit}. Make the inputs smaller.",
+        "Jacobian sẽ có {size} phần tử; sân chơi giới hạn ở {limit}. Hãy giảm kích thước đầu vào.",
     ),
     "playground.question": T(
         "Your formula: how does each output element depend on each input element?",

@@ -8,6 +8,7 @@ from jaccore.catalog import BATCH_EXAMPLES, Example
 from jaccore.engine import analyze, batch_jacobian, max_abs_difference
 from jaccore.markup import prose_html
 from jaccore.sitemap import Page
+from jaccore.translations import grouped
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -69,8 +70,9 @@ def render_jacobian_sizes() -> None:
     n_in = columns[1].number_input("n_in", 1, 1_000_000, 1024, key="size.in")
     n_out = columns[2].number_input("n_out", 1, 1_000_000, 2048, key="size.out")
     full, gradient = batch * n_out * batch * n_in, batch * n_in
-    st.markdown(say("batch.size_table", full=full, full_bytes=human_bytes(4 * full), grad=gradient,
-                    grad_bytes=human_bytes(4 * gradient)))  # fmt: skip
+    lang = language()
+    st.markdown(say("batch.size_table", full=grouped(full, lang), full_bytes=human_bytes(4 * full),
+                    grad=grouped(gradient, lang), grad_bytes=human_bytes(4 * gradient)))  # fmt: skip
     st.markdown(say("batch.why_vjp"))
 
 

@@ -16,6 +16,7 @@ from jaccore.engine import (
 )
 from jaccore.markup import html_matrix, prose_html
 from jaccore.sitemap import Page
+from jaccore.translations import grouped
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -76,4 +77,5 @@ def render_costs(chosen: str, wrt: str) -> None:
     except InputError:
         return
     sizes = (int(np.prod(y_shape)), int(np.prod(f_shape)), chain.inputs[wrt].size)
-    st.markdown(say("chain.cost", **chain_multiply_adds(*sizes)))
+    costs = chain_multiply_adds(*sizes)
+    st.markdown(say("chain.cost", **{order: grouped(n, language()) for order, n in costs.items()}))

@@ -1,8 +1,10 @@
-"""The home page: what the explorer teaches and where to start, its links from the table of pages."""
+"""The home page: what the explorer teaches and where to start, its links from the table of pages,
+and what the learner has predicted and solved in this visit (session state only)."""
 
 import streamlit as st
 
 from jaccore.sitemap import Page, in_section
+from jaccore.ui.predict import PREDICTED, SOLVED, predictions_off, progress
 from jaccore.ui.state import language, say
 
 
@@ -13,10 +15,28 @@ def render_home(page: Page) -> None:
     st.markdown(say("home.intro"))
     st.markdown(say("home.start", first=worked[0].title(lang)))
     for n, entry in enumerate(worked, start=1):
-        st.page_link(f"pages/{entry.slug}.py", label=f"{n}. {entry.title(lang)}")
+        st.page_link(f"pages/{entry.slug}.py", label=f"{n}. {entry.title(lang)}{marks(entry.slug)}")
+    render_progress(worked)
     st.markdown(f"**{say('nav.beyond')}**")
     for entry in in_section("beyond"):
         st.page_link(f"pages/{entry.slug}.py", label=entry.title(lang))
     st.info(say("home.layout"))
     with st.expander(say("home.glossary")):
         st.markdown(say("home.glossary_rows"))
+
+
+def marks(slug: str) -> str:
+    """' · ✓ predicted · ✓ exercise solved', for what this visit has done on the example."""
+    done = [say(kind) for kind in (PREDICTED, SOLVED) if slug in progress(kind)]
+    return "".join(f" · ✓ {word}" for word in done)
+
+
+def render_progress(worked: list[Page]) -> None:
+    predicted = sum(page.slug in progress(PREDICTED) for page in worked)
+    solved = sum(page.slug in progress(SOLVED) for page in worked)
+    if predictions_off():
+        st.caption(say("progress.skipped"))
+    elif not predicted and not solved:
+        st.caption(say("progress.none"))
+    else:
+        st.caption(say("progress.title", predicted=predicted, solved=solved, n=len(worked)))

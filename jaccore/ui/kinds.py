@@ -13,6 +13,7 @@ from jaccore.ui.linear import render_linear
 from jaccore.ui.modes import render_modes
 from jaccore.ui.pitfalls import render_pitfalls
 from jaccore.ui.playground import render_playground
+from jaccore.ui.predict import predictions_off
 from jaccore.ui.state import bind_page
 from jaccore.ui.widgets import drop_stale_params
 from jaccore.ui.worked import render_example, render_lesson
@@ -38,5 +39,6 @@ def show(slug: str) -> None:
     st.html(STYLESHEET)
     notes = st.container()  # at the top: what the link gave that the page cannot use
     with boundary():
+        predictions_off()  # a teacher's ?predict=off holds for the whole visit, from any page
         KINDS[page.kind](page)
     drop_stale_params(notes)

@@ -19,6 +19,7 @@ from jaccore.modes import (
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
 from jaccore.takeaway import modes_cells, notebook_bytes
+from jaccore.translations import grouped
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -107,7 +108,8 @@ def render_timing() -> None:
     with right:
         n_in = int(url_choice(st.select_slider, "n_in", sizes, "n_in", "10"))
     if n_out * n_in > MAX_TIMED_ELEMENTS:
-        st.info(say("modes.too_big", size=f"{n_out * n_in:,}", limit=f"{MAX_TIMED_ELEMENTS:,}"))
+        lang = language()
+        st.info(say("modes.too_big", size=grouped(n_out * n_in, lang), limit=grouped(MAX_TIMED_ELEMENTS, lang)))
         return
     timed = st.session_state.setdefault(TIMED, {})
     if st.button(say("modes.measure"), key="measure", icon=":material/timer:"):

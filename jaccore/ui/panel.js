@@ -190,10 +190,27 @@ function retile(figure, room) {
     Object.assign(shape, { x0: shape.x0 + dx, x1: shape.x1 + dx, y0: shape.y0 + dy, y1: shape.y1 + dy });
   }
   layout.meta = { ...layout.meta, panels: moved };
+  nameCells(layout, h, w);
   layout.xaxis.range = [-0.5, cols - 0.5];
   layout.yaxis.range = [rows * (h + 1) - 1.5, -0.5];
   layout.width = l + r + cols * cellW;
   layout.height = t + b + (rows * (h + 1) - 1) * cellH;
+}
+
+// The names of the panels' rows and columns (layout.meta.cell_names, jaccore/figures.py), as tick
+// labels beside and under every panel where it now sits.
+function nameCells(layout, h, w) {
+  const names = layout.meta.cell_names;
+  if (!names) return;
+  const at = (k) => [...new Set(layout.meta.panels.map((corner) => corner[k]))].sort((a, b) => a - b);
+  if (names.columns.length) {
+    layout.xaxis.tickvals = at(1).flatMap((c) => names.columns.map((_, j) => c + j));
+    layout.xaxis.ticktext = at(1).flatMap(() => names.columns);
+  }
+  if (names.rows.length) {
+    layout.yaxis.tickvals = at(0).flatMap((r) => names.rows.map((_, i) => r + i));
+    layout.yaxis.ticktext = at(0).flatMap(() => names.rows);
+  }
 }
 
 // A chart of the panel: its figure drawn in `node`, which it keeps across slider moves,

@@ -24,7 +24,7 @@ LENGTH = re.compile(r"[0-9]{1,2}")
 
 def render_playground(page: Page) -> None:
     st.title(page.title(language()))
-    st.markdown(say("playground.intro", functions=", ".join(FUNCTIONS)))
+    st.markdown(say("playground.intro", functions=", ".join(f"`{name}`" for name in FUNCTIONS)))
     text = text_input(say("playground.expression"), DEFAULT_FORMULA, "expr")  # the parser says what is wrong
     try:
         expression = parse_expression(text)

@@ -7,45 +7,9 @@ graph's signature (nothing is run).
 
 import zlib
 
-import numpy as np
 import streamlit as st
 
-from jaccore.catalog import Example
-from jaccore.engine import InputError, output_shape
-from jaccore.notation import index_label
 from jaccore.ui.state import say
-
-
-def render_self_check(example: Example, wrt: str) -> None:
-    try:
-        ys = output_shape(example.fn, example.inputs, wrt)
-    except InputError:
-        return  # the live section has said why there is nothing to ask about
-    y, x, xs = example.output_name, wrt, tuple(example.inputs[wrt].shape)
-    st.subheader(say("quiz.title"))
-    shapes = [
-        (ys + xs, say("quiz.opt_full", s=ys + xs)),
-        (xs + ys, say("quiz.opt_transposed", s=xs + ys)),
-        (ys, say("quiz.opt_output_shape", s=ys)),
-        (xs, say("quiz.opt_input_shape", s=xs)),
-    ]
-    why = say("quiz.why_shape", y=y, x=x, ys=ys, xs=xs, js=ys + xs)
-    quiz(f"quiz.shape.{example.slug}.{x}", say("quiz.q_shape", y=y, x=x), shapes, why)
-    # An option that means the gradient here is not wrong: with one output element, the whole
-    # Jacobian and its only slice are the gradient.
-    single = int(np.prod(ys)) == 1
-    results = [
-        ("gradient", say("quiz.opt_sum", x=x, xs=xs, y=y)),
-        ("gradient" if single else "jacobian", say("quiz.opt_jacobian", s=ys + xs)),
-        ("output", say("quiz.opt_output", y=y, s=ys)),
-        ("gradient" if single else "slice", say("quiz.opt_one_slice", first=index_label(y, (0,) * len(ys)), x=x)),
-    ]
-    quiz(
-        f"quiz.gradient.{example.slug}.{x}",
-        say("quiz.q_gradient", y=y, x=x),
-        results,
-        say("quiz.why_gradient", y=y, x=x),
-    )
 
 
 def quiz(key: str, question: str, options: list[tuple[object, str]], why: str) -> None:

@@ -31,6 +31,7 @@ from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
 from jaccore.notation import array_text, shape_text
 from jaccore.takeaway import example_cells, notebook_bytes
+from jaccore.translations import grouped
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, url_choice
@@ -93,12 +94,14 @@ def choose_wrt(example: Example) -> str:
     )
 
 
-def render_inputs_header(example: Example) -> None:
-    """The inputs' heading, notes on URL values that could not be used, and the reset button."""
+def render_inputs_header(example: Example, held: bool = False) -> None:
+    """The inputs' heading, notes on URL values that could not be used, and the reset button (not
+    while the sliders are `held` for the learner's predictions)."""
     st.subheader(say("example.inputs"))
     st.caption(say("example.inputs_hint"))
     defaults = slider_defaults(example.inputs)
-    st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=":material/restart_alt:")
+    icon = ":material/restart_alt:"
+    st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=icon, disabled=held)
 
 
 def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
@@ -149,8 +152,9 @@ def render_notebook_download(name: str, on_screen: OnScreen) -> None:
 # The live section: what a slider move redraws ----------------------------------------------
 
 
-def render_sliders(example: Example) -> dict[str, np.ndarray]:
-    """A slider per element of every input, laid out in the input's shape; returns the values."""
+def render_sliders(example: Example, held: bool = False) -> dict[str, np.ndarray]:
+    """A slider per element of every input, laid out in the input's shape (disabled while `held`);
+    returns the values."""
     values = {}
     # Columns side by side for several inputs; none for one (each container is sent on every move).
     several = len(example.inputs) > 1
@@ -163,7 +167,7 @@ def render_sliders(example: Example) -> dict[str, np.ndarray]:
                 st.html(heading + html_matrix(name, default) + prose_html(note, caption=True))
                 values[name] = default
             else:
-                values[name] = slider_matrix(name, name, default, example.value_range, example.step)
+                values[name] = slider_matrix(name, name, default, example.value_range, example.step, held)
     return values
 
 
@@ -176,7 +180,8 @@ def analyzed(example: Example, values: dict, wrt: str, weights: bool, check: boo
     except ExpressionError as error:
         st.error(error.message(language()), icon="✋")
     except JacobianSizeError as error:
-        st.error(say("playground.too_large", size=error.size, limit=error.limit), icon="✋")
+        sizes = dict(size=grouped(error.size, language()), limit=grouped(error.limit, language()))
+        st.error(say("playground.too_large", **sizes), icon="✋")
     except RunError as error:
         st.error(say("note.run_failed", shapes=error.shapes, reason=literal(error.reason, limit=200)), icon="✋")
     except ShapeError as error:
@@ -209,7 +214,7 @@ def shape_sentence(y: str, x: str, jacobian: np.ndarray, y_ndim: int) -> str:
     """'Shape = C.shape + A.shape: (2, 2) + (2, 2) = (2, 2, 2, 2), 16 partial derivatives.'"""
     ys, xs = jacobian.shape[:y_ndim], jacobian.shape[y_ndim:]
     return say("example.jacobian_shape", y=y, x=x, ys=shape_text(ys), xs=shape_text(xs),
-               js=shape_text(jacobian.shape), n=jacobian.size)  # fmt: skip
+               js=shape_text(jacobian.shape), n=grouped(jacobian.size, language()))  # fmt: skip
 
 
 def insight(view: View) -> str:
@@ -227,16 +232,21 @@ def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
         panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
         panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
     else:
-        panel.html(text + prose_html(say("example.slices_caption", y=y, x=x), caption=True))
+        caption = say("example.slices_caption", y=y, x=x)
+        if figures.slices_as_rows(y_shape, view.values[x].shape):
+            caption += " " + say("example.slices_as_rows", y=y, x=x)
+        panel.html(text + prose_html(caption, caption=True))
         panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
 
 
 def render_column_sums(panel: Panel, view: View) -> None:
-    """The flat Jacobian, then its column sums beside tape.gradient (the lesson's core)."""
+    """The flat Jacobian with its column sums Σ under their columns, in one colour scale; then the
+    sums beside tape.gradient (the lesson's core)."""
     analysis, y, x = view.analysis, view.y, view.x
-    caption = prose_html(say("example.flat_caption", y=y, x=x), caption=True)
+    caption = prose_html(say("example.flat_caption", y=y, x=x) + " " + say("lesson.sum_row", y=y), caption=True)
     panel.html(prose_html(f"### {say('example.jacobian')}") + caption)
-    panel.figure(figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x), "flat_chart")
+    flat = figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x, sums=analysis.column_sums)
+    panel.figure(flat, "flat_chart")
     rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
     panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
 
@@ -249,7 +259,8 @@ def render_gradient(panel: Panel, view: View) -> None:
         text += "\n\n" + say("example.vjp_note", y=y, x=x, shape=tuple(analysis.output.shape))
     panel.html(prose_html(text))
     tape = say("example.tape_gradient")
-    panel.figure(figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, tape), "sum")
+    labels = (tape, say("example.versus"))
+    panel.figure(figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels), "sum")
     returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, subscript=x)
     agrees = prose_html(say("example.sum_vs_tape", err=f"{analysis.sum_error:.2g}"))
     panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')

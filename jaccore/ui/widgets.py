@@ -92,11 +92,27 @@ def drop_stale_params(notes) -> None:  # notes: a container at the top of the pa
     """
     drawn = choices_drawn()
     for key in list(st.query_params):
-        if key in _choice_keys and key not in drawn:
-            del st.query_params[key]
+        if key in _choice_keys:
+            if key not in drawn:
+                del st.query_params[key]
         elif key not in st.session_state and key not in PROTECTED:
             notes.warning(say("note.unknown", key=literal(key)), icon="⚠️")
             del st.query_params[key]
+
+
+def link_flag(key: str, value: str) -> bool:
+    """Whether the link says ?key=value, a switch no widget draws (?predict=off). Kept in the URL
+    while the page reads it; any other value leaves it, with a note."""
+    _choice_keys.add(key)
+    note_choice(key)
+    given = st.query_params.get_all(key)
+    if not given:
+        return False
+    if given != [value]:
+        warn("note.bad_flag", key=literal(key), value=literal(given[0]), only=literal(value))
+        del st.query_params[key]
+        return False
+    return True
 
 
 def toggles(labels: Mapping[str, str]) -> dict[str, bool]:
@@ -159,7 +175,9 @@ def slider_defaults(inputs: Mapping[str, np.ndarray]) -> dict[str, float]:
     }
 
 
-def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple, step: float) -> np.ndarray:
+def slider_matrix(
+    name: str, label: str, default: np.ndarray, value_range: tuple, step: float, disabled: bool = False
+) -> np.ndarray:
     """Sliders arranged as the array is drawn (rows × columns); their values as float32."""
     given = {key: from_link(key) for key in slider_defaults({name: default})}
     rows = as_matrix(np.zeros(default.shape)).shape[0]
@@ -180,7 +198,13 @@ def slider_matrix(name: str, label: str, default: np.ndarray, value_range: tuple
                 key = slider_key(name, index)
                 value = shortest(default[index])
                 slider = st.slider(
-                    index_label(label, index), *value_range, value=value, step=step, key=key, bind="query-params"
+                    index_label(label, index),
+                    *value_range,
+                    value=value,
+                    step=step,
+                    key=key,
+                    bind="query-params",
+                    disabled=disabled,
                 )
                 values.append(slider)
     for key, value in zip(given, values, strict=True):

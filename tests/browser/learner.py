@@ -36,7 +36,7 @@ class Learner:
 
     url: str
     page: str
-    query: dict = field(default_factory=dict)
+    query: dict = field(default_factory=lambda: {"predict": "off"})  # the explorer itself, not its questions
     cookie: str = ""  # a load balancer's sticky-session cookie, when there is one
     sliders: list[Slider] = field(default_factory=list)
     text_boxes: dict[str, str] = field(default_factory=dict)  # their URL keys → widget ids

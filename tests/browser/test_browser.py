@@ -33,11 +33,12 @@ def title(slug: str, lang: str) -> str:
     return heading(slug, lang)
 
 
-def visit(page, url: str, slug: str, lang: str = "en") -> None:
-    page.goto(f"{url}/{'' if slug == 'home' else slug}?lang={lang}")
+def visit(page, url: str, slug: str, lang: str = "en", predict: bool = False) -> None:
+    """The page, its charts drawn; a worked example's predictions off unless `predict`."""
+    page.goto(f"{url}/{'' if slug == 'home' else slug}?lang={lang}{'' if predict else '&predict=off'}")
     wait_until_done(page)
     page.locator("h1", has_text=title(slug, lang)).wait_for(timeout=60_000)
-    if live(PAGES[slug]):
+    if live(PAGES[slug]) and not predict:
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
 
 

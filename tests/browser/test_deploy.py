@@ -84,7 +84,7 @@ def test_downloads_reach_the_replica_that_made_them(balanced):
         for n in range(4):
             context = browser.new_context(accept_downloads=True)
             page = context.new_page()
-            page.goto(f"{balanced}/square?x.0.0={n + 1}")
+            page.goto(f"{balanced}/square?x.0.0={n + 1}&predict=off")
             wait_until_done(page)
             page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
             with page.expect_download() as download:

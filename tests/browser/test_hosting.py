@@ -40,19 +40,20 @@ def test_charts_draw_behind_a_proxy_that_strips_a_path_prefix(browser):
     absolute /app/static/… URL pointed at the site's root, and every chart showed an error instead."""
     with streamlit_server() as (url, _), prefix_proxy(url) as app:
         assert urllib.request.urlopen(f"{app}/_stcore/health").read() == b"ok"
-        assert draws_its_charts(browser, f"{app}/matvec") == (2, 0, [])
+        assert draws_its_charts(browser, f"{app}/matvec?predict=off") == (2, 0, [])
 
 
 def test_charts_draw_under_base_url_path(browser):
     with streamlit_server(extra=["--server.baseUrlPath=jx"]) as (url, _):
-        assert draws_its_charts(browser, f"{url}/jx/matmul") == (2, 0, [])
+        assert draws_its_charts(browser, f"{url}/jx/matmul?predict=off") == (2, 0, [])
 
 
 def test_without_the_apps_plotly_js_the_charts_draw_another_way(browser):
     """If the browser cannot load the app's Plotly.js (a blocked request, a proxy that does not pass
     static files), the same figures are drawn with st.plotly_chart, and no error is shown."""
     with streamlit_server() as (url, _):
-        panel, fallback, alerts = draws_its_charts(browser, f"{url}/matmul", block="**/plotly-cartesian.min.js")
+        link, block = f"{url}/matmul?predict=off", "**/plotly-cartesian.min.js"
+        panel, fallback, alerts = draws_its_charts(browser, link, block=block)
     assert panel == 0 and fallback == 2 and alerts == []
 
 
@@ -60,7 +61,7 @@ def test_the_favicon_is_an_image(browser):
     """ "∂" is not an emoji: as page_icon it made the browser ask for /∂, which answered with HTML."""
     with streamlit_server() as (url, _):
         page = browser.new_page()
-        page.goto(f"{url}/square")
+        page.goto(f"{url}/square?predict=off")
         wait_until_done(page)
         icon = page.locator('link[rel*="icon"]').first.evaluate("link => link.href")  # resolved, absolute
         response = page.request.get(icon)

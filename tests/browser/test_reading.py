@@ -162,15 +162,31 @@ def overlap(a, b) -> bool:
     return a["piece"] != b["piece"] and across > 1 and down > lines / 3
 
 
-def opened(browser, url: str, slug: str, scheme: str, width: int):
+def opened(browser, url: str, slug: str, scheme: str, width: int, predict: bool = False):
+    """The page as it shows its answers (?predict=off), or, with `predict`, as a worked example asks
+    for predictions first (no chart yet)."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 4000})
     page = context.new_page()
-    page.goto(f"{url}/{'' if slug == 'home' else slug}")
+    page.goto(f"{url}/{'' if slug == 'home' else slug}{'' if predict else '?predict=off'}")
     wait_until_done(page)
-    if live(PAGES[slug]):
+    if live(PAGES[slug]) and not predict:
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
     page.wait_for_timeout(500)  # the charts' labels and numbers are drawn after Plotly's first frame
     return context, page
+
+
+ASKING = "matmul"  # a worked example on a first visit: its questions before its answers
+
+
+def poor_contrast(page) -> list:
+    texts = page.evaluate(TEXTS)
+    painted_behind(page, texts)
+    assert len(texts) > 10
+    return [
+        (t["text"], round(contrast(t["colour"], t["behind"]), 2))
+        for t in texts
+        if contrast(t["colour"], t["behind"]) < (3 if t["large"] else 4.5)
+    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -178,30 +194,47 @@ def opened(browser, url: str, slug: str, scheme: str, width: int):
 def test_all_text_meets_wcag_aa_contrast(browser, server, slug, scheme):
     context, page = opened(browser, server, slug, scheme, 1366)
     try:
-        texts = page.evaluate(TEXTS)
-        painted_behind(page, texts)
+        poor = poor_contrast(page)
     finally:
         context.close()
-    assert len(texts) > 10
-    poor = [
-        (t["text"], round(contrast(t["colour"], t["behind"]), 2))
-        for t in texts
-        if contrast(t["colour"], t["behind"]) < (3 if t["large"] else 4.5)
-    ]
     assert not poor, poor
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_questions_before_the_answers_meet_wcag_aa_contrast(browser, server, scheme):
+    context, page = opened(browser, server, ASKING, scheme, 1366, predict=True)
+    try:
+        page.locator('[data-testid="stRadio"]', has_text="g.jacobian").locator("label").first.click()
+        wait_until_done(page)
+        poor = poor_contrast(page)  # with the feedback to an answer on screen
+    finally:
+        context.close()
+    assert not poor, poor
+
+
+def phone_problems(page) -> tuple[list, list, list]:
+    seen = page.evaluate(TEXT_BOXES)
+    boxes = seen["boxes"]
+    outside = [b["text"] for b in boxes if not b["scrolls"] and (b["right"] > seen["width"] + 1 or b["left"] < -1)]
+    cut = [b["text"] for b in boxes if b["cut"]]
+    overlapping = [(a["text"], b["text"]) for n, a in enumerate(boxes) for b in boxes[n + 1 :] if overlap(a, b)]
+    return outside, cut, overlapping[:10]
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
 def test_on_a_phone_no_text_overlaps_or_leaves_the_screen(browser, server, slug):
     context, page = opened(browser, server, slug, "light", 390)
     try:
-        seen = page.evaluate(TEXT_BOXES)
+        problems = phone_problems(page)
     finally:
         context.close()
-    boxes = seen["boxes"]
-    outside = [b["text"] for b in boxes if not b["scrolls"] and (b["right"] > seen["width"] + 1 or b["left"] < -1)]
-    assert not outside, outside
-    cut = [b["text"] for b in boxes if b["cut"]]
-    assert not cut, cut
-    overlapping = [(a["text"], b["text"]) for n, a in enumerate(boxes) for b in boxes[n + 1 :] if overlap(a, b)]
-    assert not overlapping, overlapping[:10]
+    assert problems == ([], [], [])
+
+
+def test_on_a_phone_the_questions_read_right(browser, server):
+    context, page = opened(browser, server, ASKING, "light", 390, predict=True)
+    try:
+        problems = phone_problems(page)
+    finally:
+        context.close()
+    assert problems == ([], [], [])

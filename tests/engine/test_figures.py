@@ -94,7 +94,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     jacobian = jacobian_of_matmul_wrt_a()
     v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
     tape = np.tensordot(v, jacobian, axes=2)
-    figure = drawn(figures.sum_equation(jacobian, v, tape, "C", "A", "tape.gradient"))
+    figure = drawn(figures.sum_equation(jacobian, v, tape, "C", "A", ("tape.gradient", "vs")))
     shown = panels_of(figure)
     assert len(shown) == 4 + 2
     np.testing.assert_array_equal(shown[1], 2 * jacobian[0, 1])
@@ -109,7 +109,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
 
 def test_sum_equation_summarises_many_slices():
     jacobian = np.ones((5, 4, 3))
-    figure = drawn(figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", "tape"))
+    figure = drawn(figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", ("tape", "vs")))
     shown = panels_of(figure)
     assert len(shown) == figures.MAX_SUM_TERMS + 2
     np.testing.assert_array_equal(shown[-2].ravel(), [20, 20, 20])  # all 20 slices summed
@@ -123,3 +123,38 @@ def test_the_served_plotly_js_matches_the_plotly_package():
     served = re.search(r"plotly\.js \(cartesian - minified\) v(\d+)\.", header).group(1)
     assert served == plotly.offline.get_plotlyjs_version().split(".")[0]
     assert (ROOT / "static" / "plotly.js-LICENSE.txt").read_text().startswith("MIT License")
+
+
+def test_slice_cells_are_named_after_the_input_elements():
+    """C = A·B with respect to A: under each panel's columns A[:,0], A[:,1]; beside its rows A[0,:], A[1,:]."""
+    figure = drawn(figures.slice_grid(jacobian_of_matmul_wrt_a(), (2, 2), "C", "A"))
+    assert list(figure.layout.xaxis.tickvals) == [0, 1, 3, 4]
+    assert list(figure.layout.xaxis.ticktext) == ["A[:,0]", "A[:,1]"] * 2
+    assert list(figure.layout.yaxis.ticktext) == ["A[0,:]", "A[1,:]"] * 2
+    assert not figure.layout.xaxis.automargin  # the panel component keeps drawing the titles in HTML
+    assert figures.cell_names("x", (1, 2)) == (["x[0,0]", "x[0,1]"], [])
+    assert figures.cell_names("x", (3, 1)) == ([], ["x[0,0]", "x[1,0]", "x[2,0]"])
+    assert figures.cell_names("a", ()) == ([], [])
+
+
+def test_w_times_x_with_respect_to_x_reads_as_w():
+    """f = W·x, y and x column vectors: slice i, ∂f[i,0]/∂x, is drawn as row i of W, one under the other."""
+    w = np.array([[1, 2, 3], [-1, 3, 2], [2, 3, 1]], np.float32)
+    jacobian = w[:, None, :, None]  # (3, 1, 3, 1)
+    figure = drawn(figures.slice_grid(jacobian, (3, 1), "f", "x"))
+    assert [p.tolist() for p in panels_of(figure)] == [[row] for row in w.tolist()]
+    assert figure.layout.meta["panels"] == [[0, 0], [2, 0], [4, 0]]
+    assert list(figure.layout.xaxis.ticktext) == ["x[0,0]", "x[1,0]", "x[2,0]"]
+    assert np.asarray(figure.data[0].text)[2, 1] == "∂f[1,0]/∂x[1,0] = 3"
+    assert not figures.slices_as_rows((3, 1), (3, 3)) and not figures.slices_as_rows((1, 2), (1, 2))
+
+
+def test_flat_matrix_with_its_column_sums_under_their_columns():
+    """W·x's flat Jacobian is W; the Σ row under it is the notebook's [2, 8, 6], in one colour scale."""
+    w = np.array([[1, 2, 3], [-1, 3, 2], [2, 3, 1]], np.float32)
+    figure = drawn(figures.flat_matrix(w[:, None, :, None], (3, 1), "f", "x", sums=w.sum(axis=0)))
+    z = np.asarray(figure.data[0].z, float)
+    assert z.shape == (5, 3) and np.isnan(z[3]).all() and z[4].tolist() == [2, 8, 6]
+    assert list(figure.layout.yaxis.ticktext)[-1] == "Σ" and figure.layout.meta["sums_row"] == 4
+    assert figure.layout.coloraxis.cmax == 8 == -figure.layout.coloraxis.cmin
+    assert np.asarray(figure.data[0].text)[4, 1] == "Σᵢ ∂f[i]/∂x[1,0] = 8"

@@ -38,6 +38,7 @@ LAYERS = {
         {"numpy", "nbformat"},
         {"jaccore.catalog", "jaccore.codegen", "jaccore.notation", "jaccore.translations"},
     ),
+    "jaccore.questions": ({"numpy"}, {"jaccore.notation", "jaccore.translations"}),
     "jaccore.sitemap": (set(), {"jaccore.catalog", "jaccore.translations"}),
     "jaccore.ui": ({"numpy", "streamlit"}, {"jaccore"}),  # anything below it
 }

@@ -14,8 +14,13 @@ TIMEOUT = 120  # a page's first run traces TensorFlow graphs; AppTest's default 
 
 
 def open_page(slug: str, **query: str) -> AppTest:
+    """The page as a link opens it; with ?predict=off unless the link says otherwise, None for no
+    such parameter (a worked example then asks for predictions first: tests/pages/test_predict.py)."""
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    query.setdefault("predict", "off")
     for key, value in query.items():
+        if value is None:
+            continue
         app.query_params[key] = value
     app.switch_page(f"pages/{slug}.py")
     app.run()

@@ -123,7 +123,7 @@ def audit_url(app) -> None:
     """The link holds the state on screen: no parameter for a widget the page does not show."""
     keys = {w.key for kind in ("slider", "select_slider", "toggle", "radio", "selectbox", "text_input",
                                "number_input") for w in app.get(kind)}  # fmt: skip
-    assert set(app.query_params) <= keys | {"lang"}, set(app.query_params) - keys
+    assert set(app.query_params) <= keys | {"lang", "predict"}, set(app.query_params) - keys  # predict: a link's switch
 
 
 def audit_explorer(app, state: screen.State) -> None:

@@ -31,7 +31,7 @@ NAMES = ["lang", "seed", "wrt", "flat", "weights", "expr", "reset", "random", "c
 
 def page_parameters(slug: str) -> list[str]:
     """The parameters the page reads, and one it does not."""
-    found = ["lang", "unknown"]
+    found = ["lang", "unknown", "predict"]
     page = PAGES[slug]
     if page.kind == "example":
         example = EXAMPLES[slug]

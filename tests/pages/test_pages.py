@@ -175,31 +175,23 @@ def test_reset_returns_to_the_notebooks_values():
     np.testing.assert_array_equal(shown_matrix(app, "f"), [[32], [23], [29]])
 
 
-def test_self_check_marks_and_explains():
-    app = open_page("matmul")
-    question = app.radio(key="quiz.shape.matmul.A")
-    right = next(o for o in question.options if o.startswith("(2, 2, 2, 2)"))
-    question.set_value(right).run()
-    assert app.success and "C (2, 2) + A (2, 2) = (2, 2, 2, 2)" in app.success[0].value
-    wrong = next(o for o in app.radio(key="quiz.gradient.matmul.A").options if "whole Jacobian" in o)
-    app.radio(key="quiz.gradient.matmul.A").set_value(wrong).run()
-    assert app.error and "input's shape" in app.error[0].value
-
-
 def test_self_check_stays_put_while_sliders_move():
-    """Its questions are about shapes and meanings, drawn outside the fragment a slider reruns."""
+    """Its questions are about shapes and the inputs they name, drawn outside the fragment a slider reruns."""
     app = open_page("square")
-    quizzes = {r.key: r.options for r in app.radio if r.key.startswith("quiz.")}
+    quizzes = {r.key: (r.label, r.options) for r in app.radio if r.key.startswith("predict.")}
     move(app, "x.0.0")
-    assert len(quizzes) == 2 and {r.key: r.options for r in app.radio if r.key.startswith("quiz.")} == quizzes
+    assert len(quizzes) == 3
+    assert {r.key: (r.label, r.options) for r in app.radio if r.key.startswith("predict.")} == quizzes
 
 
-def test_self_check_drops_options_that_are_right_for_a_scalar_output():
-    """With one output element, the whole Jacobian and its only slice are the gradient: not wrong."""
+def test_self_check_of_a_scalar_output_keeps_three_options():
+    """With one output element the whole Jacobian has the gradient's shape: that option goes, and the
+    flat Jacobian's shape takes its place."""
     app = open_page("playground", expr="sum(x * x)", **{"shape.x": "2,2"})
-    options = app.radio(key="quiz.gradient.playground.x").options
-    assert len(options) == 2 and any("added up" in o for o in options), options
-    assert any("the output y itself, shape ()" in o for o in options)
+    question = app.radio(key="predict.gradient.playground.x")
+    assert sorted(question.options) == ["()", "(1, 4)", "(2, 2)"]
+    question.set_value("()").run()
+    assert "upstream" in app.error[0].value and "(2, 2)" in app.error[0].value
 
 
 def test_lesson_column_sums_are_the_gradient():

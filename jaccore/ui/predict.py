@@ -1,0 +1,158 @@
+"""Predict, then see: a worked example asks before it shows; then a graded exercise; the progress
+the home page shows. All of it is this session's state, nothing is stored anywhere else.
+
+On a worked example's first visit in a session, the sliders hold still and the panel stays empty
+until the three questions are answered (or "Just show me" turns predictions off for the visit, as
+?predict=off does). The value question is asked at the inputs on screen when it was first asked,
+and names them: the sliders may move afterwards, the question does not change under the answer.
+"""
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import streamlit as st
+
+from jaccore.catalog import Example
+from jaccore.codegen import python_literal
+from jaccore.engine import InputError, analyze, output_shape
+from jaccore.markup import literal
+from jaccore.notation import number, partial_label
+from jaccore.questions import Question, exercise_entries, gradient_shape, jacobian_shape, partial_value
+from jaccore.ui.state import language, say
+from jaccore.ui.widgets import link_flag
+
+SKIP = "predict.off"  # session: predictions off for the rest of the visit
+PREDICTED, SOLVED = "progress.predicted", "progress.solved"  # session: sets of example slugs
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def predictions_off() -> bool:
+    """Off for this visit after "Just show me", or a link with ?predict=off (a teacher's, a test's)."""
+    if link_flag("predict", "off"):
+        st.session_state[SKIP] = True
+    return bool(st.session_state.get(SKIP))
+
+
+def asking(example: Example, wrt: str) -> bool:
+    """Whether the page still waits for this example's predictions (the first visit in a session)."""
+    if predictions_off() or example.slug in progress(PREDICTED):
+        return False
+    keys = [f"predict.{kind}.{example.slug}.{wrt}" for kind in ("jacobian", "gradient", "partial")]
+    if all(st.session_state.get(key) is not None for key in keys):
+        progress(PREDICTED).add(example.slug)
+        return False
+    return True
+
+
+def progress(kind: str) -> set[str]:
+    return st.session_state.setdefault(kind, set())
+
+
+def skip() -> None:
+    st.session_state[SKIP] = True
+
+
+def inputs_text(values: Mapping[str, np.ndarray]) -> str:
+    """'`A = [[1.0, 2.0], [3.0, 4.0]]`, `B = …`': the inputs a question is asked at, as code."""
+    return ", ".join(f"`{name} = {python_literal(value)}`" for name, value in values.items())
+
+
+def questions(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> list[Question]:
+    analysis = analyze(example.fn, values, wrt)
+    y, lang, ys, xs = example.output_name, language(), analysis.output.shape, values[wrt].shape
+    return [
+        jacobian_shape(example.slug, y, wrt, ys, xs, lang),
+        gradient_shape(example.slug, y, wrt, ys, xs, lang),
+        partial_value(example.slug, y, wrt, analysis.jacobian, analysis.output, lang, inputs_text(values)),
+    ]
+
+
+def render_predictions(example: Example, wrt: str, values: Mapping[str, np.ndarray], still_asking: bool) -> None:
+    """The three questions: before the answers are shown; afterwards, a recap of the answers given, or
+    a self-check when predictions are off."""
+    predicted = example.slug in progress(PREDICTED)
+    st.subheader(say("predict.title" if still_asking else "predict.recap" if predicted else "quiz.title"))
+    if still_asking:
+        st.markdown(say("predict.intro"))
+    asked_at = st.session_state.setdefault(f"predict.values.{example.slug}.{wrt}", dict(values))
+    for question in questions(example, wrt, asked_at):
+        ask(question)
+    if still_asking:
+        st.button(say("predict.skip"), on_click=skip, help=say("predict.skip_help"), key="predict.skip")
+
+
+def render_self_check(example: Example, wrt: str) -> None:
+    """The two shape questions, on the pages that show their answers at once (the lesson, the playground)."""
+    try:
+        ys = output_shape(example.fn, example.inputs, wrt)
+    except InputError:
+        return  # the live section has said why there is nothing to ask about
+    y, xs, lang = example.output_name, tuple(example.inputs[wrt].shape), language()
+    st.subheader(say("quiz.title"))
+    ask(jacobian_shape(example.slug, y, wrt, ys, xs, lang))
+    ask(gradient_shape(example.slug, y, wrt, ys, xs, lang))
+
+
+def ask(question: Question) -> None:
+    """A question whose answer, once picked, is marked and explained: what it means, right or wrong."""
+    picked = st.radio(question.prompt, question.options, index=None, key=question.key)
+    if picked is None:
+        return
+    if picked == question.right:
+        st.success(f"{say('predict.right')} {question.explain(picked)}")
+    else:
+        st.error(f"{say('predict.wrong')} {question.explain(picked)}")
+
+
+# The graded exercise -------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> float | None:
+    """A number as a learner types it: '6', '-0.5', '0,5' (a decimal comma), '−2' (a minus sign)."""
+    text = text.strip().replace("−", "-")
+    return float(text.replace(",", ".")) if NUMBER.fullmatch(text) else None
+
+
+def render_exercise(example: Example, wrt: str) -> None:
+    """Boxes for a few partial derivatives at the notebook's inputs, graded one by one."""
+    y, slug, values = example.output_name, example.slug, dict(example.inputs)
+    analysis = analyze(example.fn, values, wrt)
+    entries = exercise_entries(analysis.jacobian, analysis.output.shape)
+    st.subheader(say("exercise.title"))
+    st.markdown(say("exercise.intro", inputs=inputs_text(values), y=y, x=wrt))
+    key = f"exercise.{slug}.{wrt}"
+    with st.form(key=key):
+        for n, (i, k) in enumerate(entries):
+            st.text_input(partial_label(y, i, wrt, k), key=f"{key}.{n}")
+        st.form_submit_button(say("exercise.check"), on_click=remember_checked, args=(key,))
+    if not st.session_state.get(f"{key}.checked"):
+        return
+    reveal = st.toggle(say("exercise.reveal"), key=f"{key}.reveal")
+    right = [analysis.jacobian[i + k] for i, k in entries]
+    marks = [grade(st.session_state.get(f"{key}.{n}", ""), value, reveal) for n, value in enumerate(right)]
+    lines = [f"- `{partial_label(y, i, wrt, k)}`: {mark}" for (i, k), (mark, _) in zip(entries, marks, strict=True)]
+    correct = sum(ok for _, ok in marks)
+    if correct == len(entries):
+        progress(SOLVED).add(slug)
+        st.success("\n".join(lines) + "\n\n" + say("exercise.solved", n=len(entries)))
+    else:
+        st.warning("\n".join(lines) + "\n\n" + say("exercise.score", right=correct, n=len(entries)))
+
+
+def remember_checked(key: str) -> None:
+    """The marks stay once asked for: a later rerun (the reveal switch) must not hide them."""
+    st.session_state[f"{key}.checked"] = True
+
+
+def grade(typed: str, right: float, reveal: bool) -> tuple[str, bool]:
+    """The mark for one box, and whether it is right (within rounding to three decimals)."""
+    if not typed.strip():
+        return say("exercise.blank"), False
+    value = parse_number(typed)
+    if value is None:
+        return say("exercise.not_a_number", text=literal(typed, limit=40)), False
+    if abs(value - float(right)) <= 5e-3 * max(1.0, abs(float(right))):
+        return say("exercise.right"), True
+    answer = f" — {say('exercise.answer', value=number(right))}" if reveal else ""
+    return say("exercise.wrong") + answer, False
