@@ -179,14 +179,15 @@ def _name_cells(layout: dict, columns: list[str], rows: list[str]) -> None:
     meta, (h, w) = layout["meta"], layout["meta"]["panel_shape"]
     meta["cell_names"] = dict(columns=columns, rows=rows)
     font = dict(size=11)
-    if columns:
-        offsets = sorted({c for _, c in meta["panels"]})
+    bottom = max(r for r, _ in meta["panels"])
+    if columns:  # under the panels of the bottom row, beside those of the first column: where the axes are
+        offsets = [c for r, c in meta["panels"] if r == bottom]
         ticks = dict(tickvals=[c + j for c in offsets for j in range(w)], ticktext=columns * len(offsets))
         layout["xaxis"].update(showticklabels=True, tickfont=font, **ticks)
         layout["margin"]["b"] += 24
         layout["height"] += 24
     if rows:
-        offsets = sorted({r for r, _ in meta["panels"]})
+        offsets = [r for r, c in meta["panels"] if c == 0]
         ticks = dict(tickvals=[r + i for r in offsets for i in range(h)], ticktext=rows * len(offsets))
         layout["yaxis"].update(showticklabels=True, tickfont=font, **ticks)
         room = 8 + 7 * max(map(len, rows))

@@ -202,14 +202,18 @@ function retile(figure, room) {
 function nameCells(layout, h, w) {
   const names = layout.meta.cell_names;
   if (!names) return;
-  const at = (k) => [...new Set(layout.meta.panels.map((corner) => corner[k]))].sort((a, b) => a - b);
+  // Under the panels of the bottom row, beside those of the first column: where the axes are.
+  const { panels } = layout.meta;
+  const bottom = Math.max(...panels.map(([r]) => r));
+  const columns = panels.filter(([r]) => r === bottom).map(([, c]) => c);
+  const rows = panels.filter(([, c]) => c === 0).map(([r]) => r);
   if (names.columns.length) {
-    layout.xaxis.tickvals = at(1).flatMap((c) => names.columns.map((_, j) => c + j));
-    layout.xaxis.ticktext = at(1).flatMap(() => names.columns);
+    layout.xaxis.tickvals = columns.flatMap((c) => names.columns.map((_, j) => c + j));
+    layout.xaxis.ticktext = columns.flatMap(() => names.columns);
   }
   if (names.rows.length) {
-    layout.yaxis.tickvals = at(0).flatMap((r) => names.rows.map((_, i) => r + i));
-    layout.yaxis.ticktext = at(0).flatMap(() => names.rows);
+    layout.yaxis.tickvals = rows.flatMap((r) => names.rows.map((_, i) => r + i));
+    layout.yaxis.ticktext = rows.flatMap(() => names.rows);
   }
 }
 

@@ -123,6 +123,16 @@ TEXT_BOXES = """() => {
     let clip = null;
     for (let e = element; e; e = e.parentElement) {
       const style = getComputedStyle(e);
+      // An <svg> clips to its own chart (the browser's default), which a scrolling box may hold:
+      // the text is cut off if it leaves the chart, and scrolls with the box that holds the chart.
+      if (e instanceof SVGSVGElement) {
+        const chart = e.getBoundingClientRect();
+        if (Array.from(rects).some(r => r.right > chart.right + 1 || r.left < chart.left - 1)) {
+          clip = {box: chart, scrolls: false};
+          break;
+        }
+        continue;
+      }
       if (/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) {
         clip = {box: e.getBoundingClientRect(), scrolls: /(auto|scroll)/.test(style.overflowX)};
         break;
