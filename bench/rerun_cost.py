@@ -36,6 +36,7 @@ def nudge(app: AppTest) -> float:
 
 def page_app(slug: str) -> AppTest:
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.query_params["predict"] = "off"  # the explorer, not the questions asked before it (sliders held)
     app.switch_page(f"pages/{slug}.py")
     app.run()
     return app

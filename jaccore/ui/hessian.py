@@ -49,8 +49,8 @@ def live_hessian(slug: str, on_screen: sections.OnScreen) -> None:
     example = HESSIAN_EXAMPLES[slug]
     values = sections.render_sliders(with_direction(example))
     x, v = {"x": values["x"]}, values["v"]
-    cells = hessian_cells(example, values["x"], v, on_screen.page, language())
-    on_screen.notebook = lambda: notebook_bytes(cells)
+    lang = language()  # read here: the notebook is made at the click, outside this run
+    on_screen.notebook = lambda: notebook_bytes(hessian_cells(example, values["x"], v, on_screen.page, lang))
     h = hessian(example.fn, x, "x")
     closed = example.closed_form({"x": values["x"].astype(np.float64)}, "x")
     panel = Panel()

@@ -62,8 +62,9 @@ def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen)
     values = sections.render_sliders(with_direction(example, wrt))
     delta = values.pop("delta")
     index = tuple(int(i) for i in element.split(".") if i)
-    cells = linear_cells(example, values, wrt, delta, index, on_screen.page, language())
-    on_screen.notebook = lambda: notebook_bytes(cells)  # with δ = 0 too: its table then shows why
+    lang = language()  # read here: the notebook is made at the click, outside this run
+    # With δ = 0 too: its table then shows why.
+    on_screen.notebook = lambda: notebook_bytes(linear_cells(example, values, wrt, delta, index, on_screen.page, lang))
     if not delta.any():
         st.info(say("linear.zero_direction"))
         return

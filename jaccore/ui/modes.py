@@ -52,8 +52,8 @@ def live_modes(mode: str, wrt: str, on_screen: sections.OnScreen) -> None:
     build = jacobian_by_rows if mode == "rows" else jacobian_by_columns
     built = build(LAYER.fn, values, wrt)
     done = passes_run(mode, wrt, built.passes)
-    cells = modes_cells(values, wrt, mode, done, on_screen.page, language())
-    on_screen.notebook = lambda: notebook_bytes(cells)
+    lang = language()  # read here: the notebook is made at the click, outside this run
+    on_screen.notebook = lambda: notebook_bytes(modes_cells(values, wrt, mode, done, on_screen.page, lang))
     panel = Panel()
     panel.html(prose_html(f"### {say('modes.matrix')}") + prose_html(pass_sentence(built, mode, wrt, done)))
     panel.figure(figures.flat_matrix(partly_built(built, mode, done), built.output_shape, "y", wrt), "built")
