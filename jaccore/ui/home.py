@@ -32,11 +32,12 @@ def marks(slug: str) -> str:
 
 
 def render_progress(worked: list[Page]) -> None:
-    predicted = sum(page.slug in progress(PREDICTED) for page in worked)
-    solved = sum(page.slug in progress(SOLVED) for page in worked)
+    examples = [page for page in worked if page.kind == "example"]  # the lesson asks nothing first
+    predicted = sum(page.slug in progress(PREDICTED) for page in examples)
+    solved = sum(page.slug in progress(SOLVED) for page in examples)
     if predictions_off():
         st.caption(say("progress.skipped"))
     elif not predicted and not solved:
         st.caption(say("progress.none"))
     else:
-        st.caption(say("progress.title", predicted=predicted, solved=solved, n=len(worked)))
+        st.caption(say("progress.title", predicted=predicted, solved=solved, n=len(examples)))

@@ -123,12 +123,9 @@ def test_language_switch_changes_the_text(page, server, slug):
     assert "lang=vi" in page.url
 
 
-@pytest.mark.parametrize("slug", list(EXAMPLES))
-def test_downloads_hold_the_numbers_on_screen(page, server, slug):
-    """After a slider move: the files are made from what the page shows at the click."""
-    example = EXAMPLES[slug]
-    wrt = example.wrt[0]
-    visit(page, server, slug)
+def move_first_slider(page) -> float:
+    """One step right on the page's first slider (the first input's first element), then wait until
+    the page has redrawn; returns the step."""
     page.wait_for_timeout(300)  # let the first render settle before the key press
     before = page.evaluate(SHOWN)
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
@@ -137,9 +134,25 @@ def test_downloads_hold_the_numbers_on_screen(page, server, slug):
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"before => ({SHOWN})() !== before", arg=before, timeout=30_000)
     wait_until_done(page)
-    values = {name: value.copy() for name, value in example.inputs.items()}
+    assert_healthy(page)
+    return step
+
+
+def moved(inputs: dict, step: float) -> dict[str, np.ndarray]:
+    """The inputs after move_first_slider: the first input's first element one step up."""
+    values = {name: np.array(value, np.float32) for name, value in inputs.items()}
     first = next(iter(values))
-    values[first][(0,) * values[first].ndim] += step  # the first slider is the first input's first element
+    values[first][(0,) * values[first].ndim] += np.float32(step)
+    return values
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_downloads_hold_the_numbers_on_screen(page, server, slug):
+    """After a slider move: the files are made from what the page shows at the click."""
+    example = EXAMPLES[slug]
+    wrt = example.wrt[0]
+    visit(page, server, slug)
+    values = moved(example.inputs, move_first_slider(page))
     expected = jaccore.analyze(example.fn, values, wrt)
     with page.expect_download() as csv_download:
         page.get_by_role("button", name=f"jacobian_{slug}_{wrt}.csv").click()

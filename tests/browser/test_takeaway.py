@@ -11,8 +11,8 @@ from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER
 from jaccore.modes import linearization
 from jaccore.takeaway import STEPS
 from jaccore.ui.playground import DEFAULT_SHAPES, random_values
-from tests.browser.harness import missing_browser, wait_until_done
-from tests.browser.test_browser import SHOWN, assert_healthy, visit
+from tests.browser.harness import missing_browser
+from tests.browser.test_browser import move_first_slider, moved, visit
 from tests.notebooks import numbers, printed_by_kernel, printed_in_process, read, tensors
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
@@ -22,31 +22,10 @@ CLOSE = dict(rtol=1e-5, atol=1e-6)
 TABLE = "label => Array.from(document.querySelectorAll(`table[aria-label='${label}'] td`)).map(td => td.textContent)"
 
 
-def move_first_slider(page) -> float:
-    """One step right on the page's first slider (the first input's first element); returns the step."""
-    page.wait_for_timeout(300)  # let the first render settle before the key press
-    before = page.evaluate(SHOWN)
-    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
-    step = float(thumb.get_attribute("step"))
-    thumb.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"before => ({SHOWN})() !== before", arg=before, timeout=30_000)
-    wait_until_done(page)
-    assert_healthy(page)
-    return step
-
-
 def download(page, name: str) -> bytes:
     with page.expect_download() as notebook:
         page.get_by_role("button", name=name).click()
     return Path(notebook.value.path()).read_bytes()
-
-
-def moved(inputs: dict, step: float) -> dict[str, np.ndarray]:
-    values = {name: np.array(value, np.float32) for name, value in inputs.items()}
-    first = next(iter(values))
-    values[first][(0,) * values[first].ndim] += np.float32(step)
-    return values
 
 
 def test_example_notebook_runs_in_a_kernel_and_prints_the_page(page, server):
