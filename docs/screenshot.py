@@ -1,10 +1,13 @@
-"""Make the README's screenshot: the A·B page in Chromium, scrolled to where the slices of the
-Jacobian add up to the gradient. Uses the browser tests' server and browser, so it runs wherever
-they do; run it again after the page changes:
+"""Make the pictures in docs/: the README's screenshot (A·B, where the slices of the Jacobian add up to
+the gradient), and the layout as a learner sees it — the shape rule, the lesson, A·B and the chain
+rule at 1366 and 390 px wide, light and dark (docs/pictures/, listed in docs/pictures/README.md).
+Uses the browser tests' server and browser, so it runs wherever they do; run it again after a
+picture changes:
 
-    python docs/screenshot.py            # writes docs/screenshot.png
+    python docs/screenshot.py
 """
 
+import io
 import sys
 from pathlib import Path
 
@@ -13,32 +16,66 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.harness import launch, streamlit_server, wait_until_done  # noqa: E402
 
-OUT = Path(__file__).with_name("screenshot.png")
-# The heading at the top of the view, below the app's header.
-SCROLL_TO = """element => {
-  element.scrollIntoView({block: 'start'});
-  document.querySelector('[data-testid="stMain"]').scrollTop -= 60;
+README_SHOT = Path(__file__).with_name("screenshot.png")
+PICTURES = Path(__file__).with_name("pictures")
+# Each page from the heading of its picture to the end of the chart that closes it.
+PAGES = {
+    "shape_rule": ("The Jacobian", "sum"),
+    "jacobian_to_gradient": ("From Jacobian to gradient", "sum"),
+    "matmul": ("The Jacobian", "sum"),
+    "chain_rule": ("The chain rule as a matrix product", "product"),
+}
+WIDTHS = (1366, 390)
+SCHEMES = ("light", "dark")
+# The region from the heading to the chart's bottom, in the page's own scrolling container.
+REGION = """([heading, chart]) => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const top = [...main.querySelectorAll('h1, h2, h3')].find((h) => h.textContent.trim() === heading);
+  top.scrollIntoView({block: 'start'});
+  main.scrollTop -= 70;  // below the app's header
+  const bottom = document.querySelector(`[data-kind="chart:${chart}"]`).getBoundingClientRect().bottom;
+  const from = top.getBoundingClientRect().top - 12;
+  return {x: 0, y: from, width: document.documentElement.clientWidth, height: bottom + 16 - from};
 }"""
+
+
+def picture(page, url: str, slug: str, width: int, scheme: str) -> bytes:
+    heading, chart = PAGES[slug]
+    page.set_viewport_size({"width": width, "height": 3000})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{url}/{slug}?lang=en&predict=off")
+    wait_until_done(page)
+    page.locator(f'[data-kind="chart:{chart}"] .js-plotly-plot .main-svg').first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # Plotly's first frame, then the labels and numbers over it
+    return page.screenshot(clip=page.evaluate(REGION, [heading, chart]))
+
+
+def small_png(shot: bytes, colours: int = 256) -> bytes:
+    """The screenshot in 256 colours (a third of the bytes; the colour key shows bands), or in full."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    image = Image.open(io.BytesIO(shot)).convert("RGB")
+    (image.quantize(colours) if colours else image).save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    PICTURES.mkdir(exist_ok=True)
     with streamlit_server() as (url, _), sync_playwright() as playwright:
         browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1280, "height": 1100}, color_scheme="light")
-        page = context.new_page()
-        page.goto(f"{url}/matmul?lang=en&predict=off")
-        wait_until_done(page)
-        charts = page.locator(".js-plotly-plot .main-svg")
-        charts.first.wait_for(timeout=60_000)
-        # The Jacobian's section: its shape, a heatmap per output element, the sum beneath them.
-        heading = page.get_by_role("heading", name="The Jacobian", exact=True)
-        heading.evaluate(SCROLL_TO)
-        page.wait_for_timeout(1500)  # Plotly's first frame, then the numbers in the cells
-        page.screenshot(path=str(OUT))
+        page = browser.new_context().new_page()
+        README_SHOT.write_bytes(small_png(picture(page, url, "matmul", 1280, "light"), colours=0))
+        for slug in PAGES:
+            for width in WIDTHS:
+                for scheme in SCHEMES:
+                    out = PICTURES / f"{slug}-{width}-{scheme}.png"
+                    out.write_bytes(small_png(picture(page, url, slug, width, scheme)))
+                    print(f"wrote {out.relative_to(ROOT)}")
         browser.close()
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    print(f"wrote {README_SHOT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

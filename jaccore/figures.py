@@ -1,48 +1,41 @@
 """Plotly figures of a Jacobian: pure functions from numpy arrays (and labels) to figure specs.
 
-Every figure is one heatmap on one pair of axes: the panels (one slice of the Jacobian each)
-are tiled into a single matrix with empty cells between them. Plotly's cost grows with the
-number of axes, not of cells, so a slider move repaints one trace per figure instead of one
-per panel. Panels are drawn as matrices (row 0 on top) in one diverging colour scale centred at
-zero: the same colour means the same number everywhere in a figure. `layout.meta` records where
-each panel sits ({"panels": [[row, col], …], "panel_shape": [h, w]}), so that tests and readers
-of the JSON can take the panels back out.
+Every figure of matrices is one heatmap whose panels are tiled by jaccore/tiles.py, which also
+writes the layout rule the app's panel component follows (a grid that never re-flows, an equation
+that wraps only between terms). Panels are drawn as matrices (row 0 on top) in one diverging
+colour scale centred at zero: the same colour means the same number everywhere in a figure.
+`layout.meta["panels"]` records where each panel sits, so that tests and readers of the JSON can
+take the panels back out.
 
 A figure is Plotly's JSON schema as a dict ({"data": [...], "layout": {...}}), not a go.Figure:
 go.Figure validates every property as it is built, ~3 ms a figure on every slider move. The tests
 validate what every builder returns, once, with go.Figure.
 
 What the app's panel component (ui/panel.js) draws itself, by this contract:
-- every annotation is a label, named "title" (above a panel) or "sign" (+, = between panels),
-  its text in Plotly's markup (<br> and <b> only). Where both axes have fixed ranges and no
-  automargin, the component draws the labels in HTML at the same places and removes them from
-  the figure (Plotly redraws every annotation on every update);
+- every annotation is a label (a "title" above a panel, a "sign" after one, a "note" under one),
+  its text in Plotly's markup (<br>, <b>, <sub>). Where both axes have fixed ranges and no
+  automargin, the component draws the labels in HTML where its layout puts the panels and
+  removes them from the figure (Plotly redraws every annotation on every update); so it does the
+  names of the cells' rows and columns (`meta["cell_names"]`);
 - a trace with a texttemplate has its numbers written in its cells; the component writes them
   in HTML over the cells instead (Plotly measures its SVG text on every update);
 - the colour axis's colour bar is drawn as an HTML colour key beside the chart.
-Drawn by st.plotly_chart instead (the fallback), the same figure looks the same.
+Drawn by st.plotly_chart instead (the fallback), the same figure reads the same, at a fixed size.
 """
 
+import re
 from collections.abc import Callable
 
 import numpy as np
-import plotly.colors
 import plotly.io.json
 
-from jaccore.notation import as_matrix, element_indices, index_label, partial_label
+from jaccore.notation import as_matrix, element_indices, index_label, partial_label, shape_text
+from jaccore.tiles import MAX_LABELLED_CELLS, TITLE_PX, add_notes, add_signs, extent, heatmap, name_cells
 
-# Diverging: red below zero, white at zero, blue above. Spelled out as colour stops so that the
-# app's panel component can draw the same scale as its own colour key (see ui/panel.js).
-COLORSCALE = plotly.colors.get_colorscale("RdBu")
-MAX_LABELLED_CELLS = 1000  # past this, numbers written in cells slow the browser: hover only
 # Past this, each cell's hover names only its value: the names ("∂y[0,1,2]/∂x[3,4,5] = …") were
 # ~80% of the 2 MB a slider move sent for a 512 × 64 Jacobian.
 MAX_DESCRIBED_CELLS = 4096
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
-CELL_PX = 44  # height of one matrix row
-CELL_WIDTH_PX = 72  # width of one matrix column: narrow panels stay narrow instead of stretching
-MAX_WIDTH_PX = 1100
-TITLE_PX = 40  # room above the top row of panels for their titles
 
 
 def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str]) -> np.ndarray:
@@ -51,117 +44,54 @@ def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str]) -> np.nd
     return as_matrix(np.array(texts, dtype=object).reshape(values.shape))
 
 
-def _tile(blocks: list[np.ndarray], cols: int, fill: object) -> np.ndarray:
-    """Equal-shaped matrices in a grid, `cols` per row, one `fill` cell between neighbours."""
-    h, w = blocks[0].shape
-    rows = -(-len(blocks) // cols)
-    out = np.full((rows * (h + 1) - 1, cols * (w + 1) - 1), fill, dtype=blocks[0].dtype)
-    for n, block in enumerate(blocks):
-        r, c = divmod(n, cols)
-        out[r * (h + 1) : r * (h + 1) + h, c * (w + 1) : c * (w + 1) + w] = block
-    return out
-
-
-def _extent(values: np.ndarray) -> float:
-    """The colour scale's half-width: the largest finite |value|, so that zero stays white."""
-    finite = np.abs(values[np.isfinite(values)])
-    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
-
-
-def _label(text: str, x: float, y: float, name: str, **style: object) -> dict:
-    """An annotation that is a label of the figure (see the contract above): 'title' or 'sign'."""
-    return dict(text=text, x=x, y=y, name=name, showarrow=False, **style)
-
-
-def _panels(
-    values: list[np.ndarray], hovers: list[np.ndarray] | None, titles: list[str], cols: int, labelled: bool
-) -> dict:
-    """One heatmap of the panels tiled `cols` per row, each with its title above it (and each cell's
-    hover text, unless `hovers` is None: then the hover shows the value alone)."""
-    blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
-    h, w = blocks[0].shape
-    z = _tile(blocks, cols, np.nan)
-    heatmap = dict(type="heatmap", z=z, hoverongaps=False, coloraxis="coloraxis", xgap=1, ygap=1)
-    if hovers is None:
-        heatmap["hovertemplate"] = "%{z:.4g}<extra></extra>"
-    else:
-        heatmap["text"] = _tile([np.asarray(t, dtype=object) for t in hovers], cols, "")
-        heatmap["hovertemplate"] = "%{text}<extra></extra>"
-    if labelled:
-        heatmap["texttemplate"] = "%{z:.3~g}"
-    corners = [((n // cols) * (h + 1), (n % cols) * (w + 1)) for n in range(len(blocks))]
-    layout = _layout(z, rows=-(-len(blocks) // cols), cols=cols, panel_shape=(h, w))
-    layout["annotations"] = [
-        _label(t, c + (w - 1) / 2, r - 0.5, "title", yanchor="bottom", font=dict(size=12))
-        for t, (r, c) in zip(titles, corners, strict=True)
-    ]
-    layout["meta"] = dict(panels=[list(corner) for corner in corners], panel_shape=[h, w])
-    return dict(data=[heatmap], layout=layout)
-
-
-def _layout(z: np.ndarray, rows: int, cols: int, panel_shape: tuple[int, int]) -> dict:
-    """Axes hidden with fixed ranges, one colour axis centred at zero, a size that follows the panels."""
-    h, w = panel_shape
-    hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)
-    # Fixed ranges (what autorange would find for a heatmap): Plotly need not search for them on every update.
-    x_range, y_range = [-0.5, z.shape[1] - 0.5], [z.shape[0] - 0.5, -0.5]  # y reversed: row 0 on top
-    return dict(
-        # "none": Plotly's default template is ~10 kB of JSON to validate and send on every move.
-        template="none",
-        font=dict(family="sans-serif"),  # its colour is the theme's (ui/panel.js, or Streamlit's)
-        height=min(1600, TITLE_PX + rows * (h + 1) * CELL_PX),
-        width=min(MAX_WIDTH_PX, 120 + cols * (w + 1) * CELL_WIDTH_PX),
-        margin=dict(l=10, r=10, t=TITLE_PX, b=10),
-        coloraxis=dict(colorscale=COLORSCALE, cmid=0, cmin=-_extent(z), cmax=_extent(z), colorbar=dict(thickness=12)),
-        xaxis=dict(range=x_range, **hidden),
-        yaxis=dict(range=y_range, **hidden),
-        plot_bgcolor="rgba(0,0,0,0)",  # the page shows through: light or dark
-        paper_bgcolor="rgba(0,0,0,0)",
-    )
-
-
 def plotly_json(value: object) -> str:
     """Figures, or anything holding them, as JSON that Plotly.js reads (numpy arrays as lists, NaN as
     null: a gap), without validation."""
     return plotly.io.json.to_json_plotly(value)
 
 
+def plain(markup: str) -> str:
+    """A label's text without Plotly's markup: 'J<sub>g</sub>' → 'J g', '<br>' → ' '."""
+    return re.sub(r"</?b>", "", markup.replace("<br>", " ").replace("<sub>", " ").replace("</sub>", ""))
+
+
 def panel_titles(figure: dict) -> list[str]:
     """The titles above a figure's panels (not the signs between them), as plain text."""
-    notes = figure["layout"]["annotations"]
-    return [note["text"].replace("<br>", " ") for note in notes if note["name"] == "title"]
+    labels = figure["layout"]["annotations"]
+    return [plain(label["text"]) for label in labels if label["name"] == "title"]
 
 
 def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
-    """One panel per output element, laid out like y: panel i is the slice ∂y[i]/∂x, shaped like x,
-    its rows and columns named after the input's. When y and x are both column vectors (W·x), each
-    slice is drawn as a row, one under the other: the picture then reads as the matrix J, rows as rows,
-    instead of a tower of thin strips."""
+    """One panel per output element, in a grid shaped like y (see output_grid): panel i is the slice
+    ∂y[i]/∂x, shaped like x, its rows and columns named after the input's."""
     x_shape = jacobian.shape[len(y_shape) :]
     outputs = element_indices(y_shape)
-    as_rows = slices_as_rows(y_shape, x_shape)
-    cols = 1 if as_rows else as_matrix(np.empty(y_shape)).shape[1]
-    values = [jacobian[i].reshape(1, -1) if as_rows else jacobian[i] for i in outputs]
     titles = [partial_label(y_name, i, x_name) for i in outputs]
     hovers = None
     if jacobian.size <= MAX_DESCRIBED_CELLS:
         hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k)) for i in outputs]
-        hovers = [h.reshape(1, -1) for h in hovers] if as_rows else hovers
-    spec = _panels(values, hovers, titles, cols, jacobian.size <= MAX_LABELLED_CELLS)
-    _name_cells(spec["layout"], *cell_names(x_name, x_shape, as_rows))
+    labelled = jacobian.size <= MAX_LABELLED_CELLS
+    spec = heatmap([jacobian[i] for i in outputs], hovers, titles, output_grid(y_shape), labelled)
+    name_cells(spec["layout"], *cell_names(x_name, x_shape))
     return spec
 
 
-def slices_as_rows(y_shape: tuple[int, ...], x_shape: tuple[int, ...]) -> bool:
-    """y and x both column vectors (n, 1): the slices are drawn as rows (see slice_grid)."""
-    column = lambda shape: len(shape) == 2 and shape[1] == 1 and shape[0] > 1  # noqa: E731
-    return column(tuple(y_shape)) and column(tuple(x_shape))
+def output_grid(y_shape: tuple[int, ...]) -> tuple[int, int]:
+    """The grid of slices: y's rows and columns as y is drawn (as_matrix), except a column vector,
+    whose slices stand side by side in one row, in the order of the sum they add up in."""
+    rows, cols = as_matrix(np.empty(y_shape)).shape
+    return (1, rows) if slices_in_a_row(y_shape) else (rows, cols)
 
 
-def cell_names(x: str, x_shape: tuple[int, ...], as_rows: bool = False) -> tuple[list[str], list[str]]:
+def slices_in_a_row(y_shape: tuple[int, ...]) -> bool:
+    """y is a column vector (n, 1), n > 1: its slices are drawn in one row (the caption says so)."""
+    return len(y_shape) == 2 and y_shape[1] == 1 and y_shape[0] > 1
+
+
+def cell_names(x: str, x_shape: tuple[int, ...]) -> tuple[list[str], list[str]]:
     """The names of a panel's columns and rows, for a panel shaped like x (rank 2 at most): an
     element's full name where a row or a column has one element, x[:,j] and x[i,:] otherwise."""
-    if as_rows or len(x_shape) == 1:
+    if len(x_shape) == 1:
         return [index_label(x, k) for k in element_indices(x_shape)], []
     if len(x_shape) != 2:
         return [], []
@@ -171,28 +101,6 @@ def cell_names(x: str, x_shape: tuple[int, ...], as_rows: bool = False) -> tuple
     if cols == 1:
         return [], [index_label(x, (i, 0)) for i in range(rows)]
     return [f"{x}[:,{j}]" for j in range(cols)], [f"{x}[{i},:]" for i in range(rows)]
-
-
-def _name_cells(layout: dict, columns: list[str], rows: list[str]) -> None:
-    """Tick labels under every panel's columns and beside every panel's rows (margins set, not
-    automargin: the panel component keeps drawing the titles in HTML; it moves these when it re-tiles)."""
-    meta, (h, w) = layout["meta"], layout["meta"]["panel_shape"]
-    meta["cell_names"] = dict(columns=columns, rows=rows)
-    font = dict(size=11)
-    bottom = max(r for r, _ in meta["panels"])
-    if columns:  # under the panels of the bottom row, beside those of the first column: where the axes are
-        offsets = [c for r, c in meta["panels"] if r == bottom]
-        ticks = dict(tickvals=[c + j for c in offsets for j in range(w)], ticktext=columns * len(offsets))
-        layout["xaxis"].update(showticklabels=True, tickfont=font, **ticks)
-        layout["margin"]["b"] += 24
-        layout["height"] += 24
-    if rows:
-        offsets = [r for r, c in meta["panels"] if c == 0]
-        ticks = dict(tickvals=[r + i for r in offsets for i in range(h)], ticktext=rows * len(offsets))
-        layout["yaxis"].update(showticklabels=True, tickfont=font, **ticks)
-        room = 8 + 7 * max(map(len, rows))
-        layout["margin"]["l"] += room
-        layout["width"] += room
 
 
 def flat_matrix(
@@ -209,10 +117,9 @@ def flat_matrix(
     flat = jacobian.reshape(len(y_labels), len(x_labels))
     hovers = None
     if flat.size <= MAX_DESCRIBED_CELLS:
-        hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
-        hovers = [hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)]
+        hovers = [_flat_hover(flat, y_labels, x_labels)]
     title = f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"
-    spec = _panels([flat], hovers, [title], 1, flat.size <= MAX_LABELLED_CELLS)
+    spec = heatmap([flat], hovers, [title], (1, 1), flat.size <= MAX_LABELLED_CELLS)
     if sums is not None:
         _add_sum_row(spec, np.asarray(sums, np.float64).reshape(-1), y_name, x_labels)
         y_labels = [*y_labels, "", "Σ"]
@@ -227,6 +134,12 @@ def flat_matrix(
     return spec
 
 
+def _flat_hover(flat: np.ndarray, y_labels: list[str], x_labels: list[str]) -> np.ndarray:
+    """'∂C[0,1]/∂A[1,0] = 0' for every entry of a flat Jacobian."""
+    hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
+    return hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)
+
+
 def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str]) -> None:
     """The column sums as a last row of the flat matrix's heatmap, a gap row above (see flat_matrix)."""
     heatmap, layout = spec["data"][0], spec["layout"]
@@ -237,15 +150,15 @@ def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str])
         heatmap["text"] = np.vstack([heatmap["text"], np.full((1, sums.size), "", object), np.array([row], object)])
     height = heatmap["z"].shape[0]
     layout["yaxis"]["range"] = [height - 0.5, -0.5]
-    layout["coloraxis"].update(cmin=-_extent(heatmap["z"]), cmax=_extent(heatmap["z"]))
+    layout["coloraxis"].update(cmin=-extent(heatmap["z"]), cmax=extent(heatmap["z"]))
     layout["meta"]["sums_row"] = height - 1
 
 
 def sum_equation(
     jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, labels: tuple[str, str]
 ) -> dict:
-    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, in a row, then what the tape returned (`labels`: its title,
-    and the word between Σ and it, in the reader's language).
+    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, then what the tape returned (`labels`: its title, and the
+    word between Σ and it, in the reader's language): one equation, Σ and the tape's always side by side.
 
     Σ is computed here from the slices, independently of the tape's gradient beside it.
     """
@@ -261,14 +174,37 @@ def sum_equation(
         for v, name in zip(values, names, strict=True)
     ]
     labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
-    spec = _panels(values, hovers, titles, len(values), labelled)
+    spec = heatmap(values, hovers, titles, (1, len(values)), labelled, arrange="equation", together=2)
     layout = spec["layout"]
     layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
-    _name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
-    signs = ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", versus]
-    h, w = as_matrix(np.asarray(gradient)).shape
-    for n, sign in enumerate(signs):
-        layout["annotations"].append(_label(f"<b>{sign}</b>", n * (w + 1) + w, (h - 1) / 2, "sign", font=dict(size=16)))
+    name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
+    add_signs(layout, ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", versus])
+    return spec
+
+
+def chain_product(
+    j_g: np.ndarray, j_f: np.ndarray, j: np.ndarray, ndims: tuple[int, int], x_name: str, shape_note: str
+) -> dict:
+    """J_g · J_f = J as the matrix product it is: each Jacobian flat, (out.size × in.size), side by side,
+    its tensor shape under it (`shape_note`: '{shape} → {rows} × {cols}', in the reader's language).
+
+    `ndims`: the number of axes of y and of f (the chain y = g(f(x))), which split each shape in two.
+    """
+    y_ndim, f_ndim = ndims
+    factors = ((j_g, y_ndim, "y", "f"), (j_f, f_ndim, "f", x_name), (j, y_ndim, "y", x_name))
+    flats, hovers, titles, shapes = [], [], [], []
+    for jacobian, out_ndim, out, inp in factors:
+        rows = [index_label(out, i) for i in element_indices(jacobian.shape[:out_ndim])]
+        cols = [index_label(inp, k) for k in element_indices(jacobian.shape[out_ndim:])]
+        flat = jacobian.reshape(len(rows), len(cols))
+        flats.append(flat)
+        hovers.append(_flat_hover(flat, rows, cols))
+        shapes.append(shape_note.format(shape=shape_text(jacobian.shape), rows=len(rows), cols=len(cols)))
+    titles = ["J<sub>g</sub> = ∂y/∂f", f"J<sub>f</sub> = ∂f/∂{x_name}", f"J = ∂y/∂{x_name}"]
+    labelled = sum(f.size for f in flats) <= MAX_LABELLED_CELLS
+    spec = heatmap(flats, hovers, titles, (1, 3), labelled, arrange="equation", together=1)
+    add_notes(spec["layout"], shapes)
+    add_signs(spec["layout"], ["·", "="])
     return spec
 
 
@@ -281,16 +217,18 @@ def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str) -> dict:
     values, hovers, titles = [], [], []
     for b in range(per_sample.shape[0]):
         values.append(per_sample[b])
-        entry = lambda k, b=b: f"Σ_c ∂{y_name}[c,{k[0]}]/∂{index_label(x_name, (b, k[1]))}"  # noqa: E731
+        entry = lambda k, b=b: f"Σ<sub>c</sub> ∂{y_name}[c,{k[0]}]/∂{index_label(x_name, (b, k[1]))}"  # noqa: E731
         hovers.append(_hover(per_sample[b], entry))
-        titles.append(f"Σ_c ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
-    return _panels(values, hovers, titles, per_sample.shape[0], per_sample.size <= MAX_LABELLED_CELLS)
+        titles.append(f"Σ<sub>c</sub> ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
+    grid = (1, per_sample.shape[0])
+    return heatmap(values, hovers, titles, grid, per_sample.size <= MAX_LABELLED_CELLS)
 
 
 def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
     """A batch's full Jacobian (B, n_out, B, n_in) as a B×B grid of blocks ∂y[b]/∂x[c], diagonal outlined.
 
-    The outlined diagonal blocks are the per-sample Jacobians; the others couple samples.
+    The outlined diagonal blocks are the per-sample Jacobians; the others couple samples. (The outline's
+    colour is the theme's text colour, set by the panel component; Plotly's default where it is not.)
     """
     batch = jacobian.shape[0]
     pairs = [(b, c) for b in range(batch) for c in range(batch)]
@@ -300,10 +238,8 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
         for b, c in pairs
     ]
     titles = [partial_label(y_name, (b,), index_label(x_name, (c,))) for b, c in pairs]
-    spec = _panels(values, hovers, titles, batch, jacobian.size <= MAX_LABELLED_CELLS)
-    h, w = values[0].shape
-    for b in range(batch):
-        r, c = b * (h + 1), b * (w + 1)
+    spec = heatmap(values, hovers, titles, (batch, batch), jacobian.size <= MAX_LABELLED_CELLS)
+    for r, c, h, w in spec["layout"]["meta"]["panels"][:: batch + 1]:
         rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
         spec["layout"].setdefault("shapes", []).append(rect)
     return spec

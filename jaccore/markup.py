@@ -21,10 +21,12 @@ from jaccore.notation import as_matrix, element_indices, index_label
 
 STYLESHEET = f"<style>{Path(__file__).with_name('markup.css').read_text()}</style>"
 _CODE, _BOLD = re.compile(r"`([^`]+)`"), re.compile(r"\*\*(.+?)\*\*")
+_SUB = re.compile(r"~([^~`\s]+)~")  # J~g~ (Pandoc's subscript): an index as a subscript, never a raw underscore
 
 
 def prose_html(markdown: str, caption: bool = False) -> str:
-    """The app's sentences as HTML, escaped: paragraphs, '### ' headings, '- ' lists, **bold**, `code`.
+    """The app's sentences as HTML, escaped: paragraphs, '### ' headings, '- ' lists, '| a | b |'
+    tables (a header row, then '|---|'), **bold**, `code`, and subscripts J~g~.
 
     Only the marks above are read; anything else (links, emphasis, LaTeX, HTML) stays as typed.
     """
@@ -35,13 +37,24 @@ def prose_html(markdown: str, caption: bool = False) -> str:
             blocks.append(f"<h3>{_inline(block[4:])}</h3>")
         elif all(line.startswith("- ") for line in lines):
             blocks.append("<ul>" + "".join(f"<li>{_inline(line[2:])}</li>" for line in lines) + "</ul>")
+        elif len(lines) > 2 and all(line.startswith("|") for line in lines):
+            blocks.append(_table(lines))
         else:
             blocks.append(f"<p>{_inline(' '.join(lines))}</p>")
     return f'<div class="jx-prose{" jx-caption" if caption else ""}">{"".join(blocks)}</div>'
 
 
+def _table(lines: list[str]) -> str:
+    """A Markdown pipe table: its first line the header, its second the rule under it."""
+    cells = [[_inline(cell.strip()) for cell in line.strip().strip("|").split("|")] for line in lines]
+    head = "".join(f"<th>{cell}</th>" for cell in cells[0])
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in cells[2:])
+    return f'<table class="jx-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def _inline(text: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False)))
+    marked = _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False))
+    return _SUB.sub(r"<sub>\1</sub>", _BOLD.sub(r"<strong>\1</strong>", marked))
 
 
 def literal(text: str, limit: int = 40) -> str:
@@ -60,6 +73,9 @@ def literal(text: str, limit: int = 40) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
+_MATRIX_ROW = "display:flex;align-items:center;gap:0.5rem;font-size:1.1rem;margin:0.5rem 0"
+
+
 def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:
     """'C = [[19, 22], [43, 50]]' as HTML: the name, then a table of the values between square brackets.
 
@@ -73,13 +89,14 @@ def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 
     rows = "".join(
         "<tr>" + "".join(f'<td style="{cell}">{v:.4g}</td>' for v in row) + "</tr>" for row in as_matrix(array)
     )
+    table = f'<table aria-label="{plain}" style="border-collapse:collapse;border:none;margin:0">{rows}</table>'
+    if array.ndim == 0:  # a scalar is a number, not a 1 × 1 matrix: no brackets
+        return f'<div style="{_MATRIX_ROW}"><span>{label} =</span>{table}</div>'
     bracket = "width:0.35rem;border:0.1rem solid currentColor"
     return (
-        f'<div style="display:flex;align-items:center;gap:0.5rem;font-size:1.1rem;margin:0.5rem 0">'
-        f"<span>{label} =</span>"
+        f'<div style="{_MATRIX_ROW}"><span>{label} =</span>'
         f'<span style="display:inline-flex;align-items:stretch">'
-        f'<span style="{bracket};border-right:none"></span>'
-        f'<table aria-label="{plain}" style="border-collapse:collapse;border:none;margin:0">{rows}</table>'
+        f'<span style="{bracket};border-right:none"></span>{table}'
         f'<span style="{bracket};border-left:none"></span></span></div>'
     )
 

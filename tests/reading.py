@@ -9,8 +9,7 @@ def panels_of(figure) -> list[np.ndarray]:
     """The panels of a tiled figure (a spec, its JSON read back, or a go.Figure of it), by layout.meta."""
     spec = figure if isinstance(figure, dict) else figure.to_plotly_json()
     z, meta = plotly_array(spec["data"][0]["z"]), spec["layout"]["meta"]
-    h, w = meta["panel_shape"]
-    return [z[r : r + h, c : c + w] for r, c in meta["panels"]]
+    return [z[r : r + h, c : c + w] for r, c, h, w in meta["panels"]]
 
 
 def plotly_array(z: object) -> np.ndarray:

@@ -25,7 +25,7 @@ LAYER = Example(
     output_name="y",
     fn=lambda W, x: tf.tanh(tf.matmul(W, x)),
     inputs={
-        "W": constant([[0.5, -1, 0.25, 1], [1, 0.5, -0.5, 0], [-0.5, 1, 1, 0.5]]),
+        "W": constant([[0.5, -1, 1.5, 1], [1, 0.5, -0.5, 0], [-0.5, 1, 1, 0.5]]),
         "x": constant([[1], [0.5], [-1], [2]]),
     },
     wrt=("x", "W"),

@@ -183,11 +183,11 @@ EXAMPLES: dict[str, Example] = {
             ),
             insights={
                 "x": Text(
-                    "The slice ∂f[i,0]/∂x is row i of W (a column like x in the tensor, a row in the picture): "
-                    "the slices one under the other are W, and the Jacobian (3, 1, 3, 1) is W itself. "
+                    "The slice ∂f[i,0]/∂x is row i of W, standing as a column because x is one: the Jacobian "
+                    "(3, 1, 3, 1) is W with two axes of length 1 (its flat view, f.size × x.size, is W itself). "
                     "`tape.gradient(f, x)` adds the three slices: W's column sums, `{gradient}`.",
-                    "Lát cắt ∂f[i,0]/∂x là hàng i của W (trong tensor là một cột giống x, trong hình là một hàng): "
-                    "các lát xếp chồng lên nhau chính là W, và Jacobian (3, 1, 3, 1) chính là W. "
+                    "Lát cắt ∂f[i,0]/∂x là hàng i của W, dựng đứng thành cột vì x là một cột: Jacobian (3, 1, 3, 1) "
+                    "là W thêm hai trục dài 1 (dạng phẳng f.size × x.size của nó chính là W). "
                     "`tape.gradient(f, x)` cộng ba lát cắt lại: tổng từng cột của W, `{gradient}`.",
                 ),
                 "W": Text(

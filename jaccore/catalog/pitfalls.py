@@ -269,11 +269,11 @@ TRAPS: dict[str, Trap] = {
             Text(
                 "`tape.batch_jacobian` assumes sample b's output depends only on sample b's input. It "
                 "differentiates each output column summed over the batch, so with a batch mean it returns "
-                "Σ_c ∂y[c]/∂x[b] (here 0), not the diagonal block ∂y[b]/∂x[b] (here 2/3). The full "
+                "Σ~c~ ∂y[c]/∂x[b] (here 0), not the diagonal block ∂y[b]/∂x[b] (here 2/3). The full "
                 "Jacobian's diagonal is the honest answer.",
                 "`tape.batch_jacobian` giả định đầu ra của mẫu b chỉ phụ thuộc đầu vào của mẫu b. Nó lấy đạo "
                 "hàm của từng cột đầu ra cộng theo cả lô, nên khi có trung bình của lô nó trả về "
-                "Σ_c ∂y[c]/∂x[b] (ở đây bằng 0), không phải khối đường chéo ∂y[b]/∂x[b] (ở đây 2/3). Đường "
+                "Σ~c~ ∂y[c]/∂x[b] (ở đây bằng 0), không phải khối đường chéo ∂y[b]/∂x[b] (ở đây 2/3). Đường "
                 "chéo của Jacobian đầy đủ mới là đáp án đúng.",
             ),
             "https://github.com/tensorflow/tensorflow/issues/38428",

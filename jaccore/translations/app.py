@@ -102,4 +102,8 @@ SENTENCES = {
     ),
     "app.back_to_start": T("Open this page again with its starting values", "Mở lại trang này với các giá trị ban đầu"),
     "panel.heatmap": T("Heatmap: {panels}", "Bản đồ nhiệt: {panels}"),
+    "panel.scroll": T(
+        "Wider than the screen at a readable size: scroll it sideways →",
+        "Rộng hơn màn hình ở cỡ đọc được: hãy cuộn ngang →",
+    ),
 }

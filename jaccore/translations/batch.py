@@ -6,15 +6,15 @@ T = Text
 
 SENTENCES = {
     "batch.intro": T(
-        "A layer applied to a batch x of shape (B, n_in) gives y of shape (B, n_out). Its full Jacobian "
-        "`tape.jacobian(y, x)` has shape (B, n_out, B, n_in): every sample against every other. "
-        "`tape.batch_jacobian(y, x)` has shape (B, n_out, n_in): one block per sample. It is computed as "
+        "A layer applied to a batch x of shape (B, n~in~) gives y of shape (B, n~out~). Its full Jacobian "
+        "`tape.jacobian(y, x)` has shape (B, n~out~, B, n~in~): every sample against every other. "
+        "`tape.batch_jacobian(y, x)` has shape (B, n~out~, n~in~): one block per sample. It is computed as "
         "if the samples were independent — for sample b it adds up the whole column of blocks ∂y[c]/∂x[b] "
         "over the output samples c — so it equals the diagonal block ∂y[b]/∂x[b] only when the others are "
         "zero.",
-        "Một lớp áp dụng lên lô (nhiều mẫu) x có chiều (B, n_in) cho ra y có chiều (B, n_out). Jacobian đầy đủ "
-        "`tape.jacobian(y, x)` có chiều (B, n_out, B, n_in): mọi mẫu so với mọi mẫu khác. "
-        "`tape.batch_jacobian(y, x)` có chiều (B, n_out, n_in): mỗi mẫu một khối. Nó được tính như thể "
+        "Một lớp áp dụng lên lô (nhiều mẫu) x có chiều (B, n~in~) cho ra y có chiều (B, n~out~). Jacobian đầy đủ "
+        "`tape.jacobian(y, x)` có chiều (B, n~out~, B, n~in~): mọi mẫu so với mọi mẫu khác. "
+        "`tape.batch_jacobian(y, x)` có chiều (B, n~out~, n~in~): mỗi mẫu một khối. Nó được tính như thể "
         "các mẫu độc lập — với mẫu b, nó cộng cả cột khối ∂y[c]/∂x[b] theo các mẫu đầu ra c — nên chỉ "
         "bằng khối đường chéo ∂y[b]/∂x[b] khi các khối còn lại bằng 0.",
     ),
@@ -23,8 +23,8 @@ SENTENCES = {
         "Liên kết các mẫu: trừ trung bình của cả lô (như chuẩn hoá theo lô, batch normalization)",
     ),
     "batch.full": T(
-        "Full Jacobian: a B×B grid of (n_out × n_in) blocks ∂y[b]/∂x[c]; the diagonal outlined",
-        "Jacobian đầy đủ: lưới B×B các khối (n_out × n_in) ∂y[b]/∂x[c]; đường chéo được viền",
+        "Full Jacobian: a B×B grid of (n~out~ × n~in~) blocks ∂y[b]/∂x[c]; the diagonal outlined",
+        "Jacobian đầy đủ: lưới B×B các khối (n~out~ × n~in~) ∂y[b]/∂x[c]; đường chéo được viền",
     ),
     "batch.diagonal": T("What `tape.batch_jacobian(y, x)` returns", "Kết quả `tape.batch_jacobian(y, x)`"),
     "batch.lost": T("Off-diagonal share (norm)", "Phần ngoài đường chéo (chuẩn)"),
@@ -41,12 +41,12 @@ SENTENCES = {
     "batch.size_table": T(
         "| | entries | float32 |\n"
         "|---|---|---|\n"
-        "| full Jacobian (N, n_out, N, n_in) | {full} | {full_bytes} |\n"
-        "| gradient (N, n_in) | {grad} | {grad_bytes} |",
+        "| full Jacobian (N, n~out~, N, n~in~) | {full} | {full_bytes} |\n"
+        "| gradient (N, n~in~) | {grad} | {grad_bytes} |",
         "| | số phần tử | float32 |\n"
         "|---|---|---|\n"
-        "| Jacobian đầy đủ (N, n_out, N, n_in) | {full} | {full_bytes} |\n"
-        "| gradient (N, n_in) | {grad} | {grad_bytes} |",
+        "| Jacobian đầy đủ (N, n~out~, N, n~in~) | {full} | {full_bytes} |\n"
+        "| gradient (N, n~in~) | {grad} | {grad_bytes} |",
     ),
     "batch.why_vjp": T(
         "That is why frameworks never form the Jacobian during training: `tape.gradient` computes the "

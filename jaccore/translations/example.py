@@ -31,11 +31,11 @@ SENTENCES = {
         "Mỗi phần tử đầu ra {y}[i] một bản đồ nhiệt: lát cắt ∂{y}[i]/∂{x} có cùng chiều với {x}. Rê chuột "
         "lên một ô để đọc đạo hàm riêng.",
     ),
-    "example.slices_as_rows": T(
-        "{y} and {x} are both column vectors: each slice is drawn as a row, one under the other, so that "
-        "together they read as the flat Jacobian, row i for {y}[i].",
-        "{y} và {x} đều là vector cột: mỗi lát được vẽ thành một hàng, lát này dưới lát kia, để cả khối đọc "
-        "như Jacobian dạng phẳng, hàng i ứng với {y}[i].",
+    "example.slices_in_a_row": T(
+        "{y} is a column vector {shape}: its slices stand side by side in one row, {y}[0] first, as they "
+        "add up in the sum below. Each keeps the shape of {x}.",
+        "{y} là vector cột {shape}: các lát cắt của nó đứng cạnh nhau trên một hàng, {y}[0] trước tiên, như "
+        "khi chúng cộng lại trong tổng bên dưới. Mỗi lát giữ chiều của {x}.",
     ),
     "example.flatten": T(
         "Show as a flat ({y}.size × {x}.size) matrix", "Hiện dạng ma trận phẳng ({y}.size × {x}.size)"

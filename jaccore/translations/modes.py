@@ -9,12 +9,12 @@ SENTENCES = {
     "modes.intro": T(
         "`tape.jacobian(y, x)` has no single pass that returns the whole Jacobian. Reverse mode (what "
         "`tape.gradient` does) gives one **row** per pass: the vector-Jacobian product with a one-hot "
-        "e_i, ∂y[i]/∂x. Forward mode (`tf.autodiff.ForwardAccumulator`) gives one **column** per pass: "
-        "the Jacobian-vector product with a one-hot e_k, ∂y/∂x[k]. Step through both on a small layer.",
+        "e~i~, ∂y[i]/∂x. Forward mode (`tf.autodiff.ForwardAccumulator`) gives one **column** per pass: "
+        "the Jacobian-vector product with a one-hot e~k~, ∂y/∂x[k]. Step through both on a small layer.",
         "`tape.jacobian(y, x)` không có một lượt nào trả về cả Jacobian. Chế độ ngược (cách `tape.gradient` "
-        "làm) cho một **hàng** mỗi lượt: tích vector-Jacobian với vector one-hot e_i, tức ∂y[i]/∂x. Chế độ "
+        "làm) cho một **hàng** mỗi lượt: tích vector-Jacobian với vector one-hot e~i~, tức ∂y[i]/∂x. Chế độ "
         "xuôi (`tf.autodiff.ForwardAccumulator`) cho một **cột** mỗi lượt: tích Jacobian-vector với vector "
-        "one-hot e_k, tức ∂y/∂x[k]. Hãy đi từng bước cả hai cách trên một lớp nhỏ.",
+        "one-hot e~k~, tức ∂y/∂x[k]. Hãy đi từng bước cả hai cách trên một lớp nhỏ.",
     ),
     "modes.pick": T("Build the Jacobian", "Dựng Jacobian"),
     "modes.rows": T("row by row (reverse mode)", "từng hàng (chế độ ngược)"),
@@ -51,20 +51,21 @@ SENTENCES = {
     ),
     "modes.timing": T("Tall or wide: which mode wins", "Cao hay rộng: chế độ nào nhanh hơn"),
     "modes.timing_intro": T(
-        "A layer y = tanh(W·x) with W of shape (n_out, n_in): its Jacobian with respect to x is "
-        "n_out × n_in. Each mode below is compiled once and then timed (median of 5 calls) on this server.",
-        "Một lớp y = tanh(W·x) với W có chiều (n_out, n_in): Jacobian theo x có kích thước n_out × n_in. "
+        "A layer y = tanh(W·x) with W of shape (n~out~, n~in~): its Jacobian with respect to x is "
+        "n~out~ × n~in~. Each mode below is compiled once and then timed (median of 5 calls) on this server.",
+        "Một lớp y = tanh(W·x) với W có chiều (n~out~, n~in~): Jacobian theo x có kích thước n~out~ × n~in~. "
         "Mỗi chế độ dưới đây được biên dịch một lần rồi đo thời gian (trung vị của 5 lần gọi) trên máy chủ này.",
     ),
     "modes.measure": T("Measure", "Đo"),
     "modes.too_big": T(
-        "n_out × n_in = {size} elements: more than this page times ({limit}). Pick smaller sizes.",
-        "n_out × n_in = {size} phần tử: nhiều hơn mức trang này đo ({limit}). Hãy chọn kích thước nhỏ hơn.",
+        "A {n_out} × {n_in} Jacobian has {size} elements: more than this page times ({limit}). Pick smaller sizes.",
+        "Jacobian {n_out} × {n_in} có {size} phần tử: nhiều hơn mức trang này đo ({limit}). Hãy chọn kích thước "
+        "nhỏ hơn.",
     ),
     "modes.not_measured": T(
-        "Press Measure to time both modes for n_out = {n_out}, n_in = {n_in} (a few seconds: each graph "
+        "Press Measure to time both modes for n~out~ = {n_out}, n~in~ = {n_in} (a few seconds: each graph "
         "is traced first).",
-        "Bấm Đo để đo cả hai chế độ với n_out = {n_out}, n_in = {n_in} (vài giây: mỗi đồ thị được dựng trước).",
+        "Bấm Đo để đo cả hai chế độ với n~out~ = {n_out}, n~in~ = {n_in} (vài giây: mỗi đồ thị được dựng trước).",
     ),
     "modes.table": T(
         "| way | passes | median per call |\n|---|---|---|\n"
@@ -131,9 +132,9 @@ SENTENCES = {
         "Ma trận ở trên nhân v: {hv_matrix}.",
     ),
     "hessian.nested": T(
-        "A `tape.gradient` of `tape.gradient(f, x)` is not H: it is the gradient of Σ_k ∂f/∂x[k], the "
+        "A `tape.gradient` of `tape.gradient(f, x)` is not H: it is the gradient of Σ~k~ ∂f/∂x[k], the "
         "sums of H's rows, {sums}.",
-        "`tape.gradient` của `tape.gradient(f, x)` không phải H: đó là gradient của Σ_k ∂f/∂x[k], tức tổng "
+        "`tape.gradient` của `tape.gradient(f, x)` không phải H: đó là gradient của Σ~k~ ∂f/∂x[k], tức tổng "
         "các hàng của H, {sums}.",
     ),
     "hessian.q": T(

@@ -19,7 +19,7 @@ from jaccore.ui.widgets import toggles
 def render_batch(page: Page) -> None:
     """The full Jacobian of a batch against tape.batch_jacobian, with and without coupling."""
     st.title(page.title(language()))
-    st.markdown(say("batch.intro"))
+    sections.prose(say("batch.intro"))
     coupled = toggles({"coupled": say("batch.couple")})["coupled"]
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     st.latex(example.formula)
@@ -71,9 +71,9 @@ def render_jacobian_sizes() -> None:
     n_out = columns[2].number_input("n_out", 1, 1_000_000, 2048, key="size.out")
     full, gradient = batch * n_out * batch * n_in, batch * n_in
     lang = language()
-    st.markdown(say("batch.size_table", full=grouped(full, lang), full_bytes=human_bytes(4 * full),
+    sections.prose(say("batch.size_table", full=grouped(full, lang), full_bytes=human_bytes(4 * full),
                     grad=grouped(gradient, lang), grad_bytes=human_bytes(4 * gradient)))  # fmt: skip
-    st.markdown(say("batch.why_vjp"))
+    sections.prose(say("batch.why_vjp"))
 
 
 def human_bytes(n: int) -> str:

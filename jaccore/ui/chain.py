@@ -1,4 +1,5 @@
-"""The chain rule: y = g(f(x)), J = J_g · J_f, and reverse mode's (vᵀJ_g)·J_f that never forms J."""
+"""The chain rule: y = g(f(x)), J = J_g · J_f drawn as the matrix product it is, and reverse mode's
+(vᵀJ_g)·J_f that never forms J."""
 
 import numpy as np
 import streamlit as st
@@ -28,7 +29,7 @@ PAIRS = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in 
 
 def render_chain(page: Page) -> None:
     st.title(page.title(language()))
-    st.markdown(say("chain.intro"))
+    st.html(prose_html(say("chain.intro")))
     titles = {key: CHAIN_EXAMPLES[key].title(language()) for key in PAIRS}
     chosen = url_choice(st.selectbox, say("chain.pick"), titles, "chain", next(iter(PAIRS)))
     inner, outer, via = PAIRS[chosen]
@@ -54,13 +55,11 @@ def live_chain(chosen: str, wrt: str) -> None:
     whole = analyze(chain.fn, values, wrt)
     composed = compose_jacobians(g.jacobian, f.jacobian, f.output.ndim)
     panel = Panel()
-    for label, jacobian, y_shape, y_name, x_name, key in (
-        (say("chain.j_f", x=wrt, s=f.jacobian.shape), f.jacobian, f.output.shape, "f", wrt, "j_f"),
-        (say("chain.j_g", s=g.jacobian.shape), g.jacobian, g.output.shape, "y", "f", "j_g"),
-        (say("chain.j", x=wrt, s=composed.shape), composed, whole.output.shape, "y", wrt, "j"),
-    ):
-        panel.html(prose_html(f"**{label}**"))
-        panel.figure(figures.slice_grid(jacobian, y_shape, y_name, x_name), key)
+    sizes = dict(yn=whole.output.size, fn=f.output.size, xn=values[wrt].size)
+    panel.html(prose_html(f"{say('chain.product')}\n\n{say('chain.product_caption', **sizes)}"))
+    ndims = (whole.output.ndim, f.output.ndim)
+    product = figures.chain_product(g.jacobian, f.jacobian, composed, ndims, wrt, say("chain.shape_note"))
+    panel.figure(product, "product")
     reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
     agree = say("chain.agree", err=f"{max_abs_difference(composed, whole.jacobian):.2g}")
     reverse_agrees = say("chain.reverse", err=f"{max_abs_difference(reverse, whole.gradient):.2g}")
@@ -78,4 +77,4 @@ def render_costs(chosen: str, wrt: str) -> None:
         return
     sizes = (int(np.prod(y_shape)), int(np.prod(f_shape)), chain.inputs[wrt].size)
     costs = chain_multiply_adds(*sizes)
-    st.markdown(say("chain.cost", **{order: grouped(n, language()) for order, n in costs.items()}))
+    st.html(prose_html(say("chain.cost", **{order: grouped(n, language()) for order, n in costs.items()})))

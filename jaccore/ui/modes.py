@@ -33,7 +33,7 @@ TIMED = "modes.timed"  # session state: measurements by (n_out, n_in)
 
 def render_modes(page: Page) -> None:
     st.title(page.title(language()))
-    st.markdown(say("modes.intro"))
+    sections.prose(say("modes.intro"))
     st.latex(LAYER.formula)
     wrt = sections.choose_wrt(LAYER)
     options = {"rows": say("modes.rows"), "columns": say("modes.columns")}
@@ -100,26 +100,27 @@ def pass_sentence(built: Built, mode: str, wrt: str, done: int) -> str:
 def render_timing() -> None:
     """Both modes timed on a layer the learner shapes, at a click (each new shape traces its graphs)."""
     st.subheader(say("modes.timing"))
-    st.markdown(say("modes.timing_intro"))
+    sections.prose(say("modes.timing_intro"))
     sizes = {size: size for size in SIZES}
     left, right = st.columns(2)
     with left:
-        n_out = int(url_choice(st.select_slider, "n_out", sizes, "n_out", "3000"))
+        n_out = int(url_choice(st.select_slider, r"$n_\text{out}$", sizes, "n_out", "3000"))
     with right:
-        n_in = int(url_choice(st.select_slider, "n_in", sizes, "n_in", "10"))
+        n_in = int(url_choice(st.select_slider, r"$n_\text{in}$", sizes, "n_in", "10"))
     if n_out * n_in > MAX_TIMED_ELEMENTS:
         lang = language()
-        st.info(say("modes.too_big", size=grouped(n_out * n_in, lang), limit=grouped(MAX_TIMED_ELEMENTS, lang)))
+        size, limit = grouped(n_out * n_in, lang), grouped(MAX_TIMED_ELEMENTS, lang)
+        st.info(say("modes.too_big", n_out=n_out, n_in=n_in, size=size, limit=limit))
         return
     timed = st.session_state.setdefault(TIMED, {})
     if st.button(say("modes.measure"), key="measure", icon=":material/timer:"):
         with st.spinner():
             timed[(n_out, n_in)] = time_modes(n_out, n_in)
     if (n_out, n_in) in timed:
-        st.markdown(timing_table(timed[(n_out, n_in)], n_out, n_in))
+        sections.prose(timing_table(timed[(n_out, n_in)], n_out, n_in))
     else:
-        st.caption(say("modes.not_measured", n_out=n_out, n_in=n_in))
-    st.markdown(say("modes.what_tape_does"))
+        sections.prose(say("modes.not_measured", n_out=n_out, n_in=n_in), caption=True)
+    sections.prose(say("modes.what_tape_does"))
 
 
 def timing_table(ms: dict[str, float], n_out: int, n_in: int) -> str:

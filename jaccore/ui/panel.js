@@ -43,50 +43,73 @@ function colourKey(key, axis) {
 
 // Plotly removes and redraws every annotation on each update (about a third of its time here).
 // By the figures' contract (jaccore/figures.py), every annotation is a label: a "title" above a
-// panel or a "sign" between panels, in Plotly's markup (<br>, <b>). They are drawn in HTML
-// instead, at the same places, and rebuilt only when they change. A figure with automargin (the
-// flat view) keeps them in Plotly: its plot area is known only once Plotly has drawn it.
+// panel, a "sign" after one, a "note" under one, in Plotly's markup (<br>, <b>, <sub>). Where the
+// layout rule places the panels (layout.js: both axes with fixed ranges, no automargin), the
+// labels and the names of the cells' rows and columns are drawn in HTML at their places instead,
+// and rebuilt only when they change. The flat view (automargin) keeps them in Plotly: its plot
+// area is known only once Plotly has drawn it.
 function htmlLabels(figure) {
   const { xaxis, yaxis } = figure.layout;
-  return !xaxis.automargin && !yaxis.automargin && Array.isArray(xaxis.range) && Array.isArray(yaxis.range);
+  return !xaxis.automargin && !yaxis.automargin && Array.isArray(xaxis.range) && Array.isArray(figure.layout.meta?.panels);
 }
 
-// Where a point of the data (x, y) is drawn, in pixels from the chart's top left corner.
-function plotArea(layout) {
-  const { l, r, t, b } = layout.margin;
-  const [x0, x1] = layout.xaxis.range;
-  const [y0, y1] = layout.yaxis.range;
-  return {
-    left: (x) => l + ((x - x0) / (x1 - x0)) * (layout.width - l - r),
-    top: (y) => t + ((y1 - y) / (y1 - y0)) * (layout.height - t - b),
-  };
+// A text's width in pixels at a font size, in the charts' font (measured once per text and size).
+const measured = new Map();
+let pen;
+function measure(text, px) {
+  const key = `${px}|${text}`;
+  if (!measured.has(key)) {
+    pen ??= document.createElement("canvas").getContext("2d");
+    pen.font = `${px}px sans-serif`;
+    measured.set(key, pen.measureText(text).width);
+  }
+  return measured.get(key);
+}
+
+// A label's markup as nodes: lines split at <br>, <sub> as a subscript, <b> dropped (signs are bold).
+function labelNodes(markup) {
+  return markup.split("<br>").flatMap((line, n) => {
+    const parts = line.replace(/<\/?b>/g, "").split(/(<sub>.*?<\/sub>)/);
+    const nodes = parts.filter(Boolean).map((part) => {
+      if (!part.startsWith("<sub>")) return document.createTextNode(part);
+      const sub = document.createElement("sub");
+      sub.style.lineHeight = "0";  // a subscript does not lower its line
+      sub.textContent = part.slice(5, -6);
+      return sub;
+    });
+    return n ? [document.createElement("br"), ...nodes] : nodes;
+  });
 }
 
 function drawLabels(layer, layout) {
-  const key = JSON.stringify([layout.annotations, layout.width, layout.height]);
+  const key = JSON.stringify([layout.annotations, layout.margin]);
   if (layer.dataset.drawn === key) return;
   layer.dataset.drawn = key;
-  const { left, top } = plotArea(layout);
+  const { l, t } = layout.margin;
+  const across = { left: "0", right: "-100%" };
+  const down = { bottom: "-100%", top: "0" };
   layer.replaceChildren(
     ...layout.annotations.map((note) => {
       const label = document.createElement("div");
-      const bold = note.name === "sign";
-      const lines = note.text.replace(/<\/?b>/g, "").split("<br>");
-      label.append(...lines.flatMap((line, n) => (n ? [document.createElement("br"), line] : [line])));
-      const lift = note.yanchor === "bottom" ? "-100%" : "-50%";
+      label.dataset.kind = note.name;  // title, sign, note or name: what the tests read the layout by
+      label.append(...labelNodes(note.text));
+      // Turned a quarter (names too wide for their cells): read upwards, ending under the cell.
+      const place = note.textangle
+        ? `rotate(${note.textangle}deg) translate(-100%,-50%)`
+        : `translate(${across[note.xanchor] ?? "-50%"},${down[note.yanchor] ?? "-50%"})`;
       label.style.cssText =
-        `position:absolute;left:${left(note.x)}px;top:${top(note.y)}px;transform:translate(-50%,${lift});` +
-        `font-size:${note.font?.size ?? 12}px;font-weight:${bold ? 700 : 400};text-align:center;` +
-        "line-height:1.2;white-space:nowrap;pointer-events:none";
+        `position:absolute;left:${l + note.x}px;top:${t + note.y}px;transform:${place};transform-origin:0 0;` +
+        `font-size:${note.font?.size ?? 12}px;font-weight:${note.name === "sign" ? 700 : 400};text-align:center;` +
+        "line-height:1.25;white-space:nowrap;pointer-events:none";
       return label;
     }),
   );
 }
 
 // Plotly writes each cell's number as SVG text (a trace with a texttemplate), measured and laid
-// out on every update (about a quarter of its time here). With the plot area known (fixed ranges,
-// as for the labels), the numbers are HTML instead, over the cells: built once per grid, then only
-// their text and colour change.
+// out on every update (about a quarter of its time here). The numbers are HTML instead, over the
+// cells, at the size the layout chose (none where the cells are too small for them: the hover
+// still says): built once per grid, then only their text and colour change.
 function colourAt(axis, value) {
   const at = Math.min(1, Math.max(0, (value - axis.cmin) / (axis.cmax - axis.cmin || 1)));
   const stops = axis.colorscale;
@@ -99,29 +122,23 @@ function colourAt(axis, value) {
   return rgb(from).map((channel, k) => channel + mix * (rgb(to)[k] - channel));
 }
 
-// d3-format's ".3~g", which the figure's texttemplate asks of Plotly: 3 significant digits, no trailing zeros.
-function threeDigits(value) {
-  const text = value.toPrecision(3);
-  return text.includes("e") ? text.replace(/\.?0+e/, "e") : String(Number(text));
-}
-
-function drawCells(layer, layout, z) {
-  const rows = z.length;
-  const cols = z[0].length;
-  const key = JSON.stringify([rows, cols, layout.width, layout.height, layout.margin]);
+function drawCells(layer, layout, trace, px) {
+  const { z } = trace;
+  const key = JSON.stringify([trace.x, trace.y, layout.margin, px]);
   if (layer.dataset.drawn !== key) {
     layer.dataset.drawn = key;
-    const { left, top } = plotArea(layout);  // cell (row, col) is centred on the point (col, row)
+    const { l, t } = layout.margin;
+    const middle = (edges, k) => (edges[k] + edges[k + 1]) / 2;
     const cells = [];
-    for (let row = 0; row < rows; row += 1) {
-      for (let col = 0; col < cols; col += 1) {
+    z.forEach((row, r) => {
+      row.forEach((_, c) => {
         const cell = document.createElement("span");
         cell.style.cssText =
-          `position:absolute;left:${left(col)}px;top:${top(row)}px;` +
-          "transform:translate(-50%,-50%);font-size:12px;white-space:nowrap;pointer-events:none";
+          `position:absolute;left:${l + middle(trace.x, c)}px;top:${t + middle(trace.y, r)}px;` +
+          `transform:translate(-50%,-50%);font-size:${px}px;white-space:nowrap;pointer-events:none`;
         cells.push(cell);
-      }
-    }
+      });
+    });
     layer.replaceChildren(...cells);
   }
   const axis = layout.coloraxis;
@@ -148,84 +165,22 @@ function readableOn([red, green, blue]) {
   return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? "#fff" : "#000";
 }
 
-// On a screen too narrow for a figure's panels side by side (a phone), the panels wrap onto more
-// rows instead of shrinking until their titles and signs run into each other. The figure keeps
-// where each panel sits in layout.meta (jaccore/figures.py); a sign that ends a row stays at its end.
-function retile(figure, room) {
-  const { layout } = figure;
-  const [trace] = figure.data;
-  const { panels, panel_shape: [h, w] } = layout.meta;
-  const { l, r, t, b } = layout.margin;
-  const rows0 = trace.z.length;
-  const cols0 = trace.z[0].length;
-  const cellW = (layout.width - l - r) / cols0;
-  const cellH = (layout.height - t - b) / rows0;
-  const across = Math.max(1, Math.floor((room - l - r + cellW) / ((w + 1) * cellW)));
-  const perRow = Math.max(1, ...panels.map(([, c]) => c / (w + 1) + 1));
-  if (across >= perRow || !Array.isArray(trace.z)) return;
-  const rows = Math.ceil(panels.length / across);
-  const cols = across * (w + 1);  // a last empty column: room for the sign that ends a row
-  const moved = panels.map((_, n) => [Math.floor(n / across) * (h + 1), (n % across) * (w + 1)]);
-  const copy = (grid, fill) => {
-    const out = Array.from({ length: rows * (h + 1) - 1 }, () => Array(cols).fill(fill));
-    panels.forEach(([r0, c0], n) => {
-      const [r1, c1] = moved[n];
-      for (let i = 0; i < h; i += 1) for (let j = 0; j < w; j += 1) out[r1 + i][c1 + j] = grid[r0 + i][c0 + j];
-    });
-    return out;
-  };
-  trace.z = copy(trace.z, null);
-  if (Array.isArray(trace.text)) trace.text = copy(trace.text, "");
-  let title = 0;
-  let sign = 0;
-  for (const note of layout.annotations) {
-    const [r1, c1] = moved[note.name === "title" ? title++ : sign++];
-    note.x = note.name === "title" ? c1 + (w - 1) / 2 : c1 + w;
-    note.y = note.name === "title" ? r1 - 0.5 : r1 + (h - 1) / 2;
-  }
-  for (const shape of layout.shapes ?? []) {  // outlines follow their panels (the batch's diagonal)
-    const n = panels.findIndex(([r0, c0]) => r0 === shape.y0 + 0.5 && c0 === shape.x0 + 0.5);
-    if (n < 0) continue;
-    const [dy, dx] = [moved[n][0] - panels[n][0], moved[n][1] - panels[n][1]];
-    Object.assign(shape, { x0: shape.x0 + dx, x1: shape.x1 + dx, y0: shape.y0 + dy, y1: shape.y1 + dy });
-  }
-  layout.meta = { ...layout.meta, panels: moved };
-  nameCells(layout, h, w);
-  layout.xaxis.range = [-0.5, cols - 0.5];
-  layout.yaxis.range = [rows * (h + 1) - 1.5, -0.5];
-  layout.width = l + r + cols * cellW;
-  layout.height = t + b + (rows * (h + 1) - 1) * cellH;
-}
+const KEY_PX = 56;  // the colour key beside a chart
 
-// The names of the panels' rows and columns (layout.meta.cell_names, jaccore/figures.py), as tick
-// labels beside and under every panel where it now sits.
-function nameCells(layout, h, w) {
-  const names = layout.meta.cell_names;
-  if (!names) return;
-  // Under the panels of the bottom row, beside those of the first column: where the axes are.
-  const { panels } = layout.meta;
-  const bottom = Math.max(...panels.map(([r]) => r));
-  const columns = panels.filter(([r]) => r === bottom).map(([, c]) => c);
-  const rows = panels.filter(([, c]) => c === 0).map(([r]) => r);
-  if (names.columns.length) {
-    layout.xaxis.tickvals = columns.flatMap((c) => names.columns.map((_, j) => c + j));
-    layout.xaxis.ticktext = columns.flatMap(() => names.columns);
-  }
-  if (names.rows.length) {
-    layout.yaxis.tickvals = rows.flatMap((r) => names.rows.map((_, i) => r + i));
-    layout.yaxis.ticktext = rows.flatMap(() => names.rows);
-  }
-}
-
-// A chart of the panel: its figure drawn in `node`, which it keeps across slider moves,
-// at most `width` pixels wide with its colour key.
+// A chart of the panel: its figure drawn in `node`, which it keeps across slider moves, in
+// `width` pixels with its colour key; `hint` says, when the chart scrolls, that it does.
 function drawChart(node, block, width, component) {
   let chart = node.querySelector("div.jacobian-heatmap");
   if (!chart) {
     const row = document.createElement("div");
-    // The colour key goes below the chart when there is no room beside it; what is still too wide
-    // for the screen (one very large panel) scrolls inside its own box.
-    row.style.cssText = "display:flex;flex-wrap:wrap;align-items:flex-start;max-width:100%;overflow-x:auto";
+    row.style.cssText = "display:flex;align-items:flex-start;max-width:100%";
+    const hint = document.createElement("p");
+    hint.className = "jacobian-scroll-hint";
+    hint.style.cssText = "margin:0 0 0.25rem;font-size:0.875rem";
+    // A chart wider than the screen at its narrowest legible cells scrolls inside its own box.
+    const scroller = document.createElement("div");
+    scroller.className = "jacobian-scroller";
+    scroller.style.cssText = "overflow-x:auto;max-width:100%";
     const frame = document.createElement("div");
     frame.style.cssText = "position:relative;font-family:sans-serif;color:inherit";
     chart = document.createElement("div");
@@ -241,21 +196,36 @@ function drawChart(node, block, width, component) {
     cells.className = "jacobian-cells";
     cells.setAttribute("aria-hidden", "true");
     frame.append(chart, labels, cells);
-    row.append(frame, key);
-    node.appendChild(row);
+    scroller.append(frame);
+    row.append(scroller, key);
+    node.append(hint, row);
   }
   chart.setAttribute("aria-label", block.label);
   const { figure } = block;  // parsed afresh on each update: changing it below is safe
   const { layout } = figure;
-  // Wider than the page beside its colour key (60 px): its panels wrap onto more rows; a figure of
-  // one panel (the flat view) is narrowed to fit instead.
-  const room = width - 60;
-  if (!layout.width) layout.width = Math.min(width, 900);  // a line chart (no colour key): the page's width
-  if (layout.width > room && htmlLabels(figure) && layout.meta?.panels?.length > 1) retile(figure, room);
-  else if (room > 200 && layout.width > room) layout.width = room;
+  const [trace] = figure.data;
+  const room = layout.coloraxis ? width - KEY_PX : width;
+  const labels = node.querySelector("div.jacobian-labels");
+  const cells = node.querySelector("div.jacobian-cells");
+  const placed = htmlLabels(figure) && Array.isArray(trace.z);
+  let cellFont = 0;
+  if (placed) cellFont = arrange(figure, room, measure).fonts.cell;
+  else if (!layout.width) layout.width = Math.min(width, 900);  // a line chart: the page's width
+  else if (room > 200 && layout.width > room) layout.width = room;  // the flat view: narrowed to fit
+  const scrolls = layout.width > room + 1;
+  node.querySelector("p.jacobian-scroll-hint").textContent = scrolls ? block.hint ?? "" : "";
+  node.querySelector("div.jacobian-scroller").style.maxWidth = `${room}px`;
   // The theme's text colour (Streamlit's light or dark theme); the backgrounds are transparent.
-  layout.font = { ...layout.font, color: getComputedStyle(node).color };
+  const ink = getComputedStyle(node).color;
+  layout.font = { ...layout.font, color: ink };
   layout.paper_bgcolor = layout.plot_bgcolor = "rgba(0,0,0,0)";
+  // Outlines in the text's colour, grid lines in it at 3 : 1 or more, on the light and the dark theme.
+  for (const shape of layout.shapes ?? []) shape.line = { ...shape.line, color: ink };
+  const [red, green, blue] = ink.match(/[\d.]+/g);
+  const faint = `rgba(${red}, ${green}, ${blue}, 0.55)`;
+  for (const axis of [layout.xaxis, layout.yaxis]) {
+    if (axis?.gridcolor) Object.assign(axis, { gridcolor: faint, zerolinecolor: ink });
+  }
   const key = node.querySelector("div.jacobian-colour-key");
   if (layout.coloraxis) {
     layout.coloraxis.showscale = false;
@@ -263,19 +233,15 @@ function drawChart(node, block, width, component) {
   } else {
     key.replaceChildren();  // a line chart: no colour scale
   }
-  const labels = node.querySelector("div.jacobian-labels");
-  const cells = node.querySelector("div.jacobian-cells");
-  const [trace] = figure.data;
-  if (htmlLabels(figure)) {
+  if (placed) {
     drawLabels(labels, layout);
     layout.annotations = [];
-    if (trace.texttemplate && Array.isArray(trace.z)) {
-      drawCells(cells, layout, trace.z);
-      delete trace.texttemplate;
-    } else {
+    if (trace.texttemplate && cellFont) drawCells(cells, layout, trace, cellFont);
+    else {
       cells.replaceChildren();
       delete cells.dataset.drawn;
     }
+    delete trace.texttemplate;
   } else {
     for (const layer of [labels, cells]) {
       layer.replaceChildren();
@@ -285,7 +251,8 @@ function drawChart(node, block, width, component) {
   // One drawing at a time per chart, in the order the figures arrived.
   chart.drawing = (chart.drawing ?? Promise.resolve())
     .then(() => loadPlotly(component.data.plotly))
-    .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false }))
+    // No tool bar over a chart of matrices: it would cover the titles, and there is nothing to zoom.
+    .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false, displayModeBar: !placed }))
     .then(() => readableLabels(chart, layout.coloraxis))
     .catch(() => component.setTriggerValue("unavailable", true));
 }

@@ -17,9 +17,9 @@ from jaccore.ui.state import say
 
 PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
 
-panel_component = st.components.v2.component(
-    "jacobian_explorer.panel", js=Path(__file__).with_name("panel.js").read_text(), isolate_styles=False
-)
+# layout.js (the layout rule every chart of matrices follows) is read first: panel.js calls it.
+_JS = "\n".join(Path(__file__).with_name(name).read_text() for name in ("layout.js", "panel.js"))
+panel_component = st.components.v2.component("jacobian_explorer.panel", js=_JS, isolate_styles=False)
 
 
 # Where Streamlit's static file serving puts static/plotly-cartesian.min.js, relative to the page, as
@@ -63,7 +63,7 @@ class Panel:
         """A chart, restyled in place on a slider move; `name` tells it apart from the others, and
         `label` says what it shows to a screen reader (by default: a heatmap of its panels)."""
         label = label or say("panel.heatmap", panels=", ".join(figures.panel_titles(figure)[:6]))
-        self.blocks.append({"figure": figure, "name": name, "label": label})
+        self.blocks.append({"figure": figure, "name": name, "label": label, "hint": say("panel.scroll")})
 
     def show(self) -> None:
         if served():

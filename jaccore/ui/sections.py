@@ -29,7 +29,7 @@ from jaccore.engine import (
 )
 from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
-from jaccore.notation import array_text, shape_text
+from jaccore.notation import array_text, as_matrix, shape_text
 from jaccore.takeaway import example_cells, notebook_bytes
 from jaccore.translations import grouped
 from jaccore.ui.panel import Panel
@@ -69,6 +69,12 @@ class OnScreen:
     code: str = ""
     page: str = ""  # the page's title, for the notebook's first cell
     notebook: Callable[[], bytes] | None = None  # the take-away notebook of what the live section drew
+
+
+def prose(markdown: str, caption: bool = False) -> None:
+    """The app's sentences as escaped HTML (markup.prose_html), outside the live panel: subscripts
+    such as J~g~ and n~in~ read as subscripts, which Streamlit's Markdown would strike through."""
+    st.html(prose_html(markdown, caption))
 
 
 def seed() -> int:
@@ -156,9 +162,11 @@ def render_sliders(example: Example, held: bool = False) -> dict[str, np.ndarray
     """A slider per element of every input, laid out in the input's shape (disabled while `held`);
     returns the values."""
     values = {}
-    # Columns side by side for several inputs; none for one (each container is sent on every move).
+    # Columns side by side for several inputs, each as wide as its sliders across need (a column
+    # vector's one slider a row a little more); none for one (each container is sent on every move).
     several = len(example.inputs) > 1
-    columns = st.columns(len(example.inputs), gap="large") if several else [contextlib.nullcontext()]
+    across = [max(1.5, as_matrix(value).shape[1]) for value in example.inputs.values()]
+    columns = st.columns(across, gap="medium") if several else [contextlib.nullcontext()]
     for column, (name, default) in zip(columns, example.inputs.items(), strict=True):
         with column:
             if default.size > MAX_SLIDERS:
@@ -233,8 +241,8 @@ def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
         panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
     else:
         caption = say("example.slices_caption", y=y, x=x)
-        if figures.slices_as_rows(y_shape, view.values[x].shape):
-            caption += " " + say("example.slices_as_rows", y=y, x=x)
+        if figures.slices_in_a_row(y_shape):
+            caption += " " + say("example.slices_in_a_row", y=y, x=x, shape=shape_text(y_shape))
         panel.html(text + prose_html(caption, caption=True))
         panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
 

@@ -186,13 +186,12 @@ def slider_matrix(
     values = []
     st.html(prose_html(f"**{label}** {tuple(default.shape)}"))
     for r in range(rows):
-        # A horizontal container per row of several, not st.columns (and none for a column
-        # vector): every container is one more element to send and lay out on each slider move.
-        # Not wrapped: a row of the matrix stays a row, its sliders narrower in a narrow column; on
-        # a phone it scrolls (markup.css finds it by the class its key gives it, st-key-jx-row-…).
+        # A container per row of several, not st.columns (none for a column vector): each is one more
+        # element to send on a move. A row stays a row, its sliders narrower; only where even the
+        # narrowest do not fit (12 on a phone) does it wrap, never clip (markup.css: st-key-jx-row-…).
         row = contextlib.nullcontext()
         if per_row > 1:
-            row = st.container(horizontal=True, wrap=False, gap="medium", key=f"jx-row-{name}-{r}")
+            row = st.container(horizontal=True, wrap=True, gap="small", key=f"jx-row-{name}-{r}")
         with row:
             for index in indices[r * per_row : (r + 1) * per_row]:
                 key = slider_key(name, index)

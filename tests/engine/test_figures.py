@@ -45,7 +45,9 @@ def test_slice_grid_has_one_panel_per_output_element():
     slices = panels_of(figure)
     assert len(slices) == 4
     np.testing.assert_array_equal(slices[1], [[6, 8], [0, 0]])  # ∂C[0,1]/∂A
-    assert figure.layout.meta["panels"] == [[0, 0], [0, 3], [3, 0], [3, 3]]  # 2×2 grid, one empty cell between
+    # A 2×2 grid, as C is, of 2×2 slices, as A is, one empty cell between: a grid the panel never re-flows.
+    assert figure.layout.meta["panels"] == [[0, 0, 2, 2], [0, 3, 2, 2], [3, 0, 2, 2], [3, 3, 2, 2]]
+    assert figure.layout.meta["arrange"] == "grid"
     text = np.asarray(figure.data[0].text)
     assert text[1, 3] == "∂C[0,1]/∂A[1,0] = 0"
     assert text[4, 1] == "∂C[1,0]/∂A[1,1] = 7"
@@ -105,6 +107,8 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     assert [a.x for a in signs] == [2, 5, 8, 11, 14]  # the gaps
     slices = ["1 × ∂C[0,0]/∂A", "2 × ∂C[0,1]/∂A", "0 × ∂C[1,0]/∂A", "-1 × ∂C[1,1]/∂A"]
     assert figures.panel_titles(figure) == [*slices, "Σ", "tape.gradient"]  # the signs are not titles
+    # One equation: it may wrap between terms only, Σ and the tape's gradient on one line.
+    assert (figure.layout.meta["arrange"], figure.layout.meta["together"]) == ("equation", 2)
 
 
 def test_sum_equation_summarises_many_slices():
@@ -137,16 +141,37 @@ def test_slice_cells_are_named_after_the_input_elements():
     assert figures.cell_names("a", ()) == ([], [])
 
 
-def test_w_times_x_with_respect_to_x_reads_as_w():
-    """f = W·x, y and x column vectors: slice i, ∂f[i,0]/∂x, is drawn as row i of W, one under the other."""
+def test_a_column_vectors_slices_stand_in_one_row_each_shaped_like_x():
+    """f = W·x, f and x column vectors: slice i, ∂f[i,0]/∂x, is a column (x's shape, row i of W stood
+    up), and the three stand side by side, as in the sum they add up in: one orientation per page."""
     w = np.array([[1, 2, 3], [-1, 3, 2], [2, 3, 1]], np.float32)
     jacobian = w[:, None, :, None]  # (3, 1, 3, 1)
     figure = drawn(figures.slice_grid(jacobian, (3, 1), "f", "x"))
-    assert [p.tolist() for p in panels_of(figure)] == [[row] for row in w.tolist()]
-    assert figure.layout.meta["panels"] == [[0, 0], [2, 0], [4, 0]]
-    assert list(figure.layout.xaxis.ticktext) == ["x[0,0]", "x[1,0]", "x[2,0]"]
-    assert np.asarray(figure.data[0].text)[2, 1] == "∂f[1,0]/∂x[1,0] = 3"
-    assert not figures.slices_as_rows((3, 1), (3, 3)) and not figures.slices_as_rows((1, 2), (1, 2))
+    assert [p.tolist() for p in panels_of(figure)] == [[[v] for v in row] for row in w.tolist()]
+    assert figure.layout.meta["panels"] == [[0, 0, 3, 1], [0, 2, 3, 1], [0, 4, 3, 1]]
+    assert list(figure.layout.yaxis.ticktext) == ["x[0,0]", "x[1,0]", "x[2,0]"]
+    assert np.asarray(figure.data[0].text)[1, 2] == "∂f[1,0]/∂x[1,0] = 3"
+    total = figures.sum_equation(jacobian, np.ones((3, 1)), w.sum(0)[:, None], "f", "x", ("tape", "vs"))
+    assert all(p.shape == (3, 1) for p in panels_of(total))  # the same slices, the same way up
+    assert figures.slices_in_a_row((3, 1)) and not figures.slices_in_a_row((1, 3))
+    assert figures.output_grid((2, 4)) == (2, 4) and figures.output_grid((3, 1)) == (1, 3)
+    assert figures.output_grid(()) == (1, 1) and figures.output_grid((2, 3, 4)) == (6, 4)
+
+
+def test_the_chain_rule_is_drawn_as_a_matrix_product():
+    """J_g · J_f = J, each flat (out.size × in.size) with its tensor shape under it, in one equation."""
+    j_f = np.arange(6, dtype=float).reshape(2, 1, 3, 1)  # f (2, 1) of x (3, 1)
+    j_g = np.arange(8, dtype=float).reshape(4, 2, 1)  # y (4,) of f (2, 1)
+    j = np.tensordot(j_g, j_f, axes=2)
+    figure = drawn(figures.chain_product(j_g, j_f, j, (1, 2), "x", "{shape} → {rows} × {cols}"))
+    g, f, both = panels_of(figure)
+    np.testing.assert_array_equal(g @ f, both)  # the picture's product is the tensordot
+    assert [p.shape for p in (g, f, both)] == [(4, 2), (2, 3), (4, 3)]
+    notes = [a.text for a in figure.layout.annotations if a.name == "note"]
+    assert notes == ["(4, 2, 1) → 4 × 2", "(2, 1, 3, 1) → 2 × 3", "(4, 3, 1) → 4 × 3"]
+    assert figures.panel_titles(figure) == ["J g = ∂y/∂f", "J f = ∂f/∂x", "J = ∂y/∂x"]  # <sub>, not _
+    assert [a.text for a in figure.layout.annotations if a.name == "sign"] == ["<b>·</b>", "<b>=</b>"]
+    assert figure.layout.meta["arrange"] == "equation"
 
 
 def test_flat_matrix_with_its_column_sums_under_their_columns():

@@ -181,9 +181,6 @@ def matrix_shown(app, label: str, array: np.ndarray) -> np.ndarray | None:
 
 
 def panels_expected(jacobian: np.ndarray, y_ndim: int) -> list[np.ndarray]:
-    """The slices ∂y[i]/∂x in the order the slice grid draws them, each as drawn (a matrix; a row
-    when y and x are both column vectors, so that the slices read as the matrix J)."""
-    y_shape, x_shape = jacobian.shape[:y_ndim], jacobian.shape[y_ndim:]
-    columns = all(len(s) == 2 and s[1] == 1 and s[0] > 1 for s in (y_shape, x_shape))
-    drawn = (lambda s: s.reshape(1, -1)) if columns else as_matrix
-    return [drawn(jacobian[index]) for index in element_indices(y_shape)]
+    """The slices ∂y[i]/∂x in the order the slice grid draws them (y's row-major order), each shaped
+    like x, as a matrix."""
+    return [as_matrix(jacobian[index]) for index in element_indices(jacobian.shape[:y_ndim])]

@@ -194,7 +194,7 @@ def audit_batch(app, state: screen.State) -> None:
         screen.close(panel, expected, "a block of the full Jacobian")
     for panel, expected in zip(panels_of(shown["diagonal"]), np.einsum("cibk->bik", jacobian), strict=True):
         screen.close(panel, expected, "what batch_jacobian returns: Σ_c ∂y[c]/∂x[b]")
-    assert panel_titles(shown["diagonal"]) == [f"Σ_c ∂y[c]/∂x[{b}]" for b in range(batch)]  # what they are
+    assert panel_titles(shown["diagonal"]) == [f"Σ c ∂y[c]/∂x[{b}]" for b in range(batch)]  # Σ_c, as they are
     for y, x, ys, xs, js in screen.shape_sentences(app):
         assert (y, x, js) == ("y", "x", jacobian.shape) and ys + xs == js
 
@@ -208,10 +208,10 @@ def audit_chain(app, state: screen.State) -> None:
     j_g = EXAMPLES[outer].closed_form(g_values, via)
     j = np.tensordot(j_g, j_f, axes=f.ndim)
     y_ndim = j_g.ndim - f.ndim
-    shown = charts(app)
-    for name, jacobian, out in (("j_f", j_f, f.ndim), ("j_g", j_g, y_ndim), ("j", j, y_ndim)):
-        for panel, expected in zip(panels_of(shown[name]), screen.panels_expected(jacobian, out), strict=True):
-            screen.close(panel, expected, f"a slice of {name}")
+    flat = lambda jacobian, out: jacobian.reshape(int(np.prod(jacobian.shape[:out])), -1)  # noqa: E731
+    expected = (flat(j_g, y_ndim), flat(j_f, f.ndim), flat(j, y_ndim))
+    for panel, matrix, name in zip(panels_of(charts(app)["product"]), expected, ("J_g", "J_f", "J"), strict=True):
+        screen.close(panel, matrix, f"{name}, flat, in the product J_g · J_f = J")
     screen.close(shown_matrix(app, f"∇_{wrt}"), as_matrix(j.sum(axis=tuple(range(y_ndim)))), "∇", digits=4)
 
 

@@ -42,7 +42,7 @@ def test_explanations_follow_the_sliders():
 
 def test_what_batch_jacobian_returns_is_titled_as_what_it_is():
     app = open_page("batch_jacobian", coupled="true")
-    assert panel_titles(charts(app)["diagonal"]) == ["Σ_c ∂y[c]/∂x[0]", "Σ_c ∂y[c]/∂x[1]", "Σ_c ∂y[c]/∂x[2]"]
+    assert panel_titles(charts(app)["diagonal"]) == ["Σ c ∂y[c]/∂x[0]", "Σ c ∂y[c]/∂x[1]", "Σ c ∂y[c]/∂x[2]"]
 
 
 def test_the_script_writes_the_values_as_the_sliders_hold_them():

@@ -242,3 +242,14 @@ def test_without_static_serving_the_charts_fall_back_to_st_plotly_chart():
     shown = charts(app)
     assert set(shown) == {"slices", "sum"}
     np.testing.assert_array_equal(panels(shown["sum"])[-1], [[11, 15], [11, 15]])  # tape.gradient
+
+
+@pytest.mark.parametrize("slug", LIVE)
+def test_every_slider_starts_on_its_grid(slug):
+    """A slider's starting value is min + k·step: its arrow keys reach it again, and one press moves
+    it by one step (a start of 0.25 with step 0.5 jumps to 1.0 and is never reached again)."""
+    app = open_page(slug, weights="true" if PAGES[slug].kind in ("example", "lesson") else None)
+    assert app.slider, "no sliders"
+    for slider in app.slider:
+        steps = (slider.value - slider.min) / slider.step
+        assert steps == pytest.approx(round(steps), abs=1e-9), (slider.label, slider.value, slider.min, slider.step)
