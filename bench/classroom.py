@@ -8,10 +8,11 @@
    same run, alone and under load, round by round beside this one.
 2. What learners feel: slider-to-repaint in Chromium, one tab alone, then K tabs at once.
 3. A new learner on a warm server: a new browser context to the first chart drawn (target ≤ 2 s).
-4. Server memory: after the load, after F distinct playground formulas (target ≤ 650 MB), and over
+4. Server memory: after the load, after F distinct playground formulas and after L links that each
+   name new shapes (target ≤ 700 MiB: Community Cloud's smallest allowance is ~690 MB), and over
    R slider moves of one session (target: +≤ 30 MB).
 
-    python bench/classroom.py [--sessions 20] [--moves 50] [--replicas 2] [--tabs 5] [--formulas 600]
+    python bench/classroom.py [--sessions 20] [--moves 50] [--replicas 2] [--tabs 5] [--formulas 350] [--links 300]
                               [--reruns 2000] [--versus ../other-checkout]
 """
 
@@ -207,6 +208,12 @@ def memory(args) -> list[str]:
                          f"session(s) | {warmed:.0f} → {rss_mib(process.pid):.0f} |")  # fmt: skip
     with server(ROOT) as (url, process):
         warm(url)
+        warmed = rss_mib(process.pid)
+        asyncio.run(shape_links(url, args.links))
+        lines.append(f"| warm, then {args.links} playground links, each new shapes of W @ x with the checks on "
+                     f"| {warmed:.0f} → {rss_mib(process.pid):.0f} |")  # fmt: skip
+    with server(ROOT) as (url, process):
+        warm(url)
         before, after = asyncio.run(reruns(url, process.pid, args.reruns))
     lines.append(f"| {args.reruns} slider moves of one session | {before:.0f} → {after:.0f} ({after - before:+.0f}) |")
     return lines
@@ -220,6 +227,17 @@ async def formulas(url: str, typists: int, count: int) -> None:
     for n in range(count):
         await learners[n % typists].type("expr", f"tanh(W @ x + b) * {n + 2}")
     for learner in learners:
+        await learner.close()
+
+
+async def shape_links(url: str, count: int) -> None:
+    """Visitors opening /playground?expr=W @ x&shape.W=m,k&shape.x=k,n&check=true, each with shapes
+    the server has not traced yet (while there are any: 8 × 8 × 8 of them)."""
+    shapes = [(m, k, n) for m in range(1, 9) for k in range(1, 9) for n in range(1, 9)]
+    for m, k, n in shapes[:count]:
+        query = {"predict": "off", "expr": "W @ x", "shape.W": f"{m},{k}", "shape.x": f"{k},{n}", "check": "true"}
+        learner = Learner(url, "playground", query=query)
+        await learner.open()
         await learner.close()
 
 
@@ -241,7 +259,8 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=50)
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--tabs", type=int, default=5)
-    parser.add_argument("--formulas", type=int, default=600)
+    parser.add_argument("--formulas", type=int, default=350)
+    parser.add_argument("--links", type=int, default=300)
     parser.add_argument("--reruns", type=int, default=2000)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between a learner's moves, on average")
     parser.add_argument("--only", default="server,browser,memory", help="sections to run, comma-separated")

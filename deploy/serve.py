@@ -4,7 +4,8 @@
 
 Starts `streamlit run streamlit_app.py` on ports port+1 … port+N (loopback only), writes an HAProxy
 configuration from deploy/haproxy.cfg.template, and starts HAProxy on `--listen` (default
-0.0.0.0:port). Stops them all on Ctrl-C or SIGTERM. Needs HAProxy (Debian: apt-get install haproxy).
+0.0.0.0:port). A replica that dies is started again (HAProxy sends its learners to the others
+meanwhile). Stops them all on Ctrl-C or SIGTERM. Needs HAProxy (Debian: apt-get install haproxy).
 """
 
 import argparse
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("haproxy.cfg.template")
+RESTART_CHECK_S = 0.5  # how often a dead replica is looked for
 
 
 def config(listen: str, ports: list[int]) -> str:
@@ -51,22 +53,29 @@ def main() -> None:
     processes = [replica(port) for port in ports]
     with tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False) as cfg:
         cfg.write(config(args.listen or f"0.0.0.0:{args.port}", ports))
+    balancer = None
     try:
         deadline = time.monotonic() + 120
         while not all(healthy(port) for port in ports):
             if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
                 sys.exit("a replica did not start")
             time.sleep(0.2)
-        processes.append(subprocess.Popen(["haproxy", "-W", "-f", cfg.name]))
+        balancer = subprocess.Popen(["haproxy", "-W", "-f", cfg.name])
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         print(f"Jacobian Explorer: {args.replicas} replicas on ports {ports[0]}–{ports[-1]}, HAProxy on {args.port}")
-        processes[-1].wait()
+        while balancer.poll() is None:
+            for n, process in enumerate(processes):
+                if process.poll() is not None:
+                    print(f"replica on port {ports[n]} stopped (exit {process.returncode}): starting it again")
+                    processes[n] = replica(ports[n])
+            time.sleep(RESTART_CHECK_S)
     except KeyboardInterrupt:
         pass
     finally:
-        for process in processes:
+        everything = [*processes, *([balancer] if balancer else [])]
+        for process in everything:
             process.terminate()
-        for process in processes:
+        for process in everything:
             process.wait(timeout=30)
         Path(cfg.name).unlink()
 

@@ -5,6 +5,7 @@ and compare its numbers with the engine's.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,37 +37,67 @@ def constant_lines(values: Mapping[str, np.ndarray], dtype: str = "") -> list[st
     return [f"{name} = tf.constant({python_literal(value)}{dtype})" for name, value in values.items()]
 
 
-def tape_lines(example: Example, values: Mapping[str, np.ndarray], lang: str) -> list[str]:
+@dataclass(frozen=True)
+class ScriptNames:
+    """The script's own variables, none of them the name of an input (a formula's inputs may be
+    named anything but Python's own names and tf, which the parser refuses): the tape g, the
+    Jacobian and gradient, the upstream weights v and the column sums."""
+
+    tape: str
+    jacobian: str
+    gradient: str
+    upstream: str
+    sums: str
+
+
+def script_names(example: Example, wrt: str) -> ScriptNames:
+    taken = {*example.inputs, *example.constants, example.output_name}
+
+    def fresh(name: str) -> str:
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        return name
+
+    return ScriptNames(fresh("g"), fresh(f"jacobian_{wrt}"), fresh(f"gradient_{wrt}"), fresh("v"), fresh("column_sums"))
+
+
+def tape_lines(example: Example, values: Mapping[str, np.ndarray], lang: str, names: ScriptNames) -> list[str]:
     """The persistent tape that watches every input and records y."""
-    lines = [SENTENCES["code.record"](lang), "with tf.GradientTape(persistent=True) as g:"]
+    g = names.tape
+    lines = [SENTENCES["code.record"](lang), f"with tf.GradientTape(persistent=True) as {g}:"]
     lines.append(f"    {SENTENCES['code.watch'](lang)}")
-    return lines + [f"    g.watch({name})" for name in values] + [f"    {example.output_name} = {example.code}"]
+    return lines + [f"    {g}.watch({name})" for name in values] + [f"    {example.output_name} = {example.code}"]
 
 
-def jacobian_line(example: Example, values: Mapping[str, np.ndarray], wrt: str, y_shape: tuple, lang: str) -> str:
+def jacobian_line(
+    example: Example, values: Mapping[str, np.ndarray], wrt: str, y_shape: tuple, lang: str, names: ScriptNames
+) -> str:
     shape = shape_text(tuple(y_shape) + values[wrt].shape)
-    return f"jacobian_{wrt} = g.jacobian({example.output_name}, {wrt})  # {SENTENCES['code.shape'](lang)} {shape}"
+    call = f"{names.tape}.jacobian({example.output_name}, {wrt})"
+    return f"{names.jacobian} = {call}  # {SENTENCES['code.shape'](lang)} {shape}"
 
 
-def gradient_lines(example: Example, wrt: str, upstream: np.ndarray, lang: str) -> list[str]:
+def gradient_lines(example: Example, wrt: str, upstream: np.ndarray, lang: str, names: ScriptNames) -> list[str]:
     """tape.gradient, with the upstream weights v as output_gradients unless they are all ones."""
-    y = example.output_name
+    y, g, v = example.output_name, names.tape, names.upstream
     if np.all(upstream == 1):
-        return [f"gradient_{wrt} = g.gradient({y}, {wrt})"]
+        return [f"{names.gradient} = {g}.gradient({y}, {wrt})"]
     return [
         SENTENCES["code.upstream"](lang),
-        f"v = tf.constant({python_literal(upstream)})",
-        f"gradient_{wrt} = g.gradient({y}, {wrt}, output_gradients=v)",
+        f"{v} = tf.constant({python_literal(upstream)})",
+        f"{names.gradient} = {g}.gradient({y}, {wrt}, output_gradients={v})",
     ]
 
 
 def tensorflow_code(
     example: Example, values: Mapping[str, np.ndarray], wrt: str, upstream: np.ndarray, lang: str
 ) -> str:
-    """A self-contained TensorFlow script that prints exactly the Jacobian and gradient on screen."""
-    y = example.output_name
+    """A self-contained TensorFlow script that prints exactly the output, Jacobian and gradient on screen."""
+    y, names = example.output_name, script_names(example, wrt)
     lines = ["import tensorflow as tf", "", *constant_lines({**example.constants, **values}), ""]
-    lines += [*tape_lines(example, values, lang), "", SENTENCES["code.outside"](lang)]
-    lines += [jacobian_line(example, values, wrt, upstream.shape, lang), *gradient_lines(example, wrt, upstream, lang)]
-    lines += ["", f"print({y})", f"print(jacobian_{wrt})", f"print(gradient_{wrt})"]
+    lines += [*tape_lines(example, values, lang, names), "", SENTENCES["code.outside"](lang)]
+    lines += [jacobian_line(example, values, wrt, upstream.shape, lang, names)]
+    lines += gradient_lines(example, wrt, upstream, lang, names)
+    lines += ["", f"print({y})", f"print({names.jacobian})", f"print({names.gradient})"]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ ExpressionError that says what and where (the column), in English or Vietnamese.
 """
 
 import ast
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ from jaccore.translations import SENTENCES, Text
 MAX_LENGTH = 300  # characters
 MAX_DEPTH = 24  # nesting of operations
 MAX_NODES = 120  # numbers, names and operations in all
+MAX_INPUTS = 8  # named inputs: each has a shape box and up to a dozen sliders
 
 T = Text
 UNARY: dict[str, tuple[Callable, str]] = {
@@ -69,7 +71,9 @@ REFUSED = {  # AST node type → what a reader would call it
     ast.Await: T("await expressions", "biểu thức await"),
 }
 OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
-QUOTED = {"name", "char"}  # blanks that come from the formula's own text
+# Names an input may not take: Python's own and `tf`, which the script a page writes needs as themselves.
+RESERVED = frozenset(name for name in dir(builtins) if not name.startswith("_")) | {"tf"}
+QUOTED = {"name", "char", "instead"}  # blanks that come from the formula's own text
 
 
 class ExpressionError(InputError):
@@ -127,10 +131,39 @@ def parse_expression(text: str) -> Expression:
     tree = _parse(text)
     _check_size(tree)
     names: list[str] = []
-    evaluate, code = _build(tree.body, names)
+    evaluate = _build(tree.body, names)
     if not names:
         raise ExpressionError("expression.no_input")
-    return Expression(ast.unparse(tree), tuple(names), code, evaluate)
+    return Expression(ast.unparse(tree), tuple(names), tensorflow_code(tree), evaluate)
+
+
+def tensorflow_code(tree: ast.Expression) -> str:
+    """The formula as TensorFlow code, parenthesised only where Python needs it (the standard
+    library's unparser): tanh(W @ x + b) → tf.tanh(W @ x + b). Numbers are written as floats, an
+    infinite one as float("inf"); unary plus is dropped, as the formula's function drops it."""
+    return ast.unparse(_ToTensorFlow().visit(_copy(tree)))
+
+
+def _copy(tree: ast.Expression) -> ast.Expression:
+    return ast.parse(ast.unparse(tree), mode="eval")
+
+
+class _ToTensorFlow(ast.NodeTransformer):
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        number = float(node.value)
+        if number == float("inf"):
+            return ast.Call(ast.Name("float"), [ast.Constant("inf")], [])
+        return ast.Constant(number)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        operand = self.visit(node.operand)
+        return operand if isinstance(node.op, ast.UAdd) else ast.UnaryOp(node.op, operand)
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        name = node.func.id
+        tf_name = (UNARY.get(name) or REDUCTIONS[name])[1]
+        # Only the tensor is rewritten: an axis stays the whole number it was written as.
+        return ast.Call(ast.parse(tf_name, mode="eval").body, [self.visit(node.args[0]), *node.args[1:]], node.keywords)
 
 
 def _parse(text: str) -> ast.Expression:
@@ -174,20 +207,18 @@ def _same_operator(child: ast.AST, parent: ast.BinOp) -> bool:
     return isinstance(child, ast.BinOp) and type(child.op) is type(parent.op)
 
 
-Built = tuple[Callable[[dict], tf.Tensor], str]
+Built = Callable[[dict], tf.Tensor]
 
 
 def _build(node: ast.AST, names: list[str]) -> Built:
-    """A closure computing the node from the inputs, and the node as TensorFlow code."""
+    """A closure computing the node from the inputs."""
     if isinstance(node, ast.Constant):
         return _number(node)
     if isinstance(node, ast.Name):
         return _name(node, names)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        inner, code = _build(node.operand, names)
-        if isinstance(node.op, ast.UAdd):
-            return inner, code
-        return (lambda env: -inner(env)), f"-{code}"
+        inner = _build(node.operand, names)
+        return inner if isinstance(node.op, ast.UAdd) else (lambda env: -inner(env))
     if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
         return _binary(node, names)
     if isinstance(node, ast.Call):
@@ -206,7 +237,7 @@ def _number(node: ast.Constant) -> Built:
         number = float(value)
     except OverflowError:
         raise refuse(node, "expression.too_large_number") from None
-    return (lambda env: tf.constant(number, env_dtype(env))), repr(number)
+    return lambda env: tf.constant(number, env_dtype(env))
 
 
 def _name(node: ast.Name, names: list[str]) -> Built:
@@ -215,9 +246,13 @@ def _name(node: ast.Name, names: list[str]) -> Built:
         raise refuse(node, "expression.underscore", name=name)
     if name in FUNCTIONS:
         raise refuse(node, "expression.bare_function", function=name)
+    if name in RESERVED:
+        raise refuse(node, "expression.reserved", name=name, instead=f"{name}_")
     if name not in names:
+        if len(names) == MAX_INPUTS:
+            raise refuse(node, "expression.too_many_inputs", limit=MAX_INPUTS)
         names.append(name)
-    return (lambda env: env[name]), name
+    return lambda env: env[name]
 
 
 def env_dtype(env: dict) -> tf.DType:
@@ -229,7 +264,7 @@ ELEMENTWISE = {"+": tf.add, "-": tf.subtract, "*": tf.multiply, "/": tf.divide, 
 
 
 def _binary(node: ast.BinOp, names: list[str]) -> Built:
-    (left, left_code), (right, right_code) = _build(node.left, names), _build(node.right, names)
+    left, right = _build(node.left, names), _build(node.right, names)
     symbol = OPERATORS[type(node.op)]
 
     def compute(env: dict) -> tf.Tensor:
@@ -242,7 +277,7 @@ def _binary(node: ast.BinOp, names: list[str]) -> Built:
             raise refuse(node, "expression.broadcast", symbol=symbol, a=_shape(a), b=_shape(b)) from None
         return ELEMENTWISE[symbol](a, b)
 
-    return compute, f"({left_code} {symbol} {right_code})"
+    return compute
 
 
 def _shape(t: tf.Tensor) -> tuple[int, ...]:
@@ -269,9 +304,8 @@ def _call(node: ast.Call, names: list[str]) -> Built:
             raise refuse(node, "expression.keyword", function=name)
         if len(node.args) != 1:
             raise _arity(node, name, T("one argument", "một đối số"))
-        op, tf_name = UNARY[name]
-        inner, code = _build(node.args[0], names)
-        return (lambda env: op(inner(env))), f"{tf_name}({code})"
+        op, inner = UNARY[name][0], _build(node.args[0], names)
+        return lambda env: op(inner(env))
     return _reduction(node, name, names)
 
 
@@ -288,8 +322,7 @@ def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
         raise _arity(node, name, T("one or two arguments (x, axis)", "một hoặc hai đối số (x, axis)"))
     axis_node = node.args[1] if len(node.args) == 2 else keywords.get("axis")
     axis = None if axis_node is None else _integer(axis_node)
-    op, tf_name = REDUCTIONS[name]
-    inner, code = _build(node.args[0], names)
+    op, inner = REDUCTIONS[name][0], _build(node.args[0], names)
 
     def compute(env: dict) -> tf.Tensor:
         x = inner(env)
@@ -297,7 +330,7 @@ def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
             raise refuse(node, "expression.axis_range", function=name, axis=axis, shape=_shape(x))
         return op(x, axis=axis)
 
-    return compute, f"{tf_name}({code}{'' if axis is None else f', axis={axis}'})"
+    return compute
 
 
 def _integer(node: ast.AST) -> int:

@@ -13,7 +13,9 @@ Each is compiled once per function, input and shapes (jaccore/graphs.py) like `a
 returns numpy. The Jacobians and Hessians obey the engine's size limit.
 """
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -21,7 +23,7 @@ import numpy as np
 
 from jaccore._tensorflow import tf
 from jaccore.engine import MAX_JACOBIAN_ELEMENTS, JacobianSizeError
-from jaccore.graphs import DTYPE, InputError, as_array, compiled, run, validated
+from jaccore.graphs import DTYPE, InputError, as_array, compiled, counting_others, run, validated
 
 __all__ = [
     "MAX_TIMED_ELEMENTS",
@@ -278,16 +280,37 @@ MAX_TIMED_ELEMENTS = 1_000_000  # a timed Jacobian's elements (4 MB in float32, 
 MAX_LOOPED_PASSES = 300  # a while loop of more passes takes seconds: it is not timed past this
 
 
+# One measurement at a time on a server: three at once took 14–15 s each and tripled each other's
+# times (and another learner's slider move, 17 → 67 ms). The last few results are shared: a learner
+# who asks for sizes just measured gets them at once, the time they took and how busy the server was.
+_measuring = threading.Lock()
+_measured: OrderedDict[tuple[int, int], dict[str, float]] = OrderedDict()
+MEASUREMENTS_KEPT = 16
+
+
 def time_modes(n_out: int, n_in: int, repeats: int = 5, seed: int = 0) -> dict[str, float]:
     """Median milliseconds of one call building the Jacobian of y = tanh(W·x), W (n_out, n_in),
     with respect to x: by rows (reverse, pfor; and in a while loop when n_out is small enough) and
     by columns (forward, pfor), each compiled and traced before the clock starts; and the notebook's
-    eager tape.jacobian, which traces its pfor graph on every call.
+    eager tape.jacobian, which traces its pfor graph on every call. "others": how many graphs other
+    sessions ran meanwhile (0: the times were taken alone).
 
-    The function is made here, so its graphs (held weakly by the cache) go when this returns.
+    Waits for another measurement under way; sizes measured lately are not measured again.
     """
     if n_out * n_in > MAX_TIMED_ELEMENTS:
         raise JacobianSizeError((n_out, 1), "x", (n_in, 1), n_out * n_in, MAX_TIMED_ELEMENTS)
+    with _measuring:
+        if (n_out, n_in) not in _measured:
+            with counting_others() as others:
+                timed = _time_modes(n_out, n_in, repeats, seed)
+            _measured[(n_out, n_in)] = {**timed, "others": others()}
+            while len(_measured) > MEASUREMENTS_KEPT:
+                _measured.popitem(last=False)
+        return dict(_measured[(n_out, n_in)])
+
+
+def _time_modes(n_out: int, n_in: int, repeats: int, seed: int) -> dict[str, float]:
+    """The function is made here: its graphs go from the cache at its next trace after this returns."""
     rng = np.random.default_rng(seed)
     inputs = {"W": rng.normal(0, n_in**-0.5, (n_out, n_in)), "x": rng.normal(size=(n_in, 1))}
 

@@ -1,11 +1,14 @@
 """The app's pages as one table: the router, the home page and the tests all read it.
 
 Each page is pages/<slug>.py, a single call that names its slug; its row says what kind of page
-draws it (jaccore/ui/kinds.py), in which section of the navigation, under which title. The
-worked examples come from the catalog in its order: adding one to the catalog (and its page
-file) adds it to the navigation, the home page and every test that runs over the pages.
+draws it (jaccore/ui/kinds.py), in which section of the navigation, under which title, and so
+which URL parameters it reads (PARAMS): what a link may set on it, what the router keeps of a
+link, and what the fuzz throws hostile values at. The worked examples come from the catalog in
+its order: adding one to the catalog (and its page file) adds it to the navigation, the home
+page and every test that runs over the pages.
 """
 
+import re
 from dataclasses import dataclass
 
 from jaccore.catalog import EXAMPLES
@@ -13,11 +16,80 @@ from jaccore.translations import Text
 
 
 @dataclass(frozen=True)
+class Param:
+    """A URL parameter a page reads: its key (a pattern for a family, such as every slider's), what
+    it holds ("choice", "switch", "number", "whole", "text" or "flag"), and a key of it to try.
+
+    Choices, whole numbers and flags are kept in the URL by the app (jaccore/ui/widgets.py); switches,
+    numbers and text by the widgets Streamlit binds to it."""
+
+    key: str
+    holds: str
+    example: str = ""
+
+    def matches(self, key: str) -> bool:
+        return re.fullmatch(self.key, key) is not None
+
+    @property
+    def sample(self) -> str:
+        return self.example or self.key
+
+    @property
+    def kept_by_the_app(self) -> bool:
+        return self.holds in ("choice", "whole", "flag")
+
+
+SLIDERS = Param(r"[A-Za-z]\w*\.(\d+(\.\d+)*)?", "number", "x.0.0")  # x.0.1 is x[0,1], a. the scalar a
+UPSTREAM = Param(r"@v\.(\d+(\.\d+)*)?", "number", "@v.0.0")  # v[…], the upstream weights
+WRT, VIEWS = Param("wrt", "choice"), (Param("flat", "switch"), Param("weights", "switch"), Param("check", "switch"))
+# Every page: the language, a teacher's ?predict=off, and what Community Cloud's viewer adds.
+APP_PARAMS = (Param("lang", "choice"), Param("predict", "flag"), Param("embed", "text"), Param("embed_options", "text"))
+PARAMS: dict[str, tuple[Param, ...]] = {
+    "home": (),
+    "example": (WRT, SLIDERS, UPSTREAM, *VIEWS),
+    "lesson": (Param("example", "choice"), WRT, SLIDERS, UPSTREAM, Param("weights", "switch")),
+    "playground": (
+        Param("expr", "text"),
+        Param(r"shape\.[A-Za-z]\w*", "text", "shape.x"),
+        Param("seed", "whole"),
+        WRT,
+        SLIDERS,
+        UPSTREAM,
+        *VIEWS,
+    ),
+    "batch": (Param("coupled", "switch"), SLIDERS),
+    "chain": (Param("chain", "choice"), WRT, SLIDERS),
+    "modes": (
+        Param("mode", "choice"),
+        WRT,
+        SLIDERS,
+        Param(r"passes\.\w+\.\w+", "number", "passes.rows.x"),
+        Param("n_out", "choice"),
+        Param("n_in", "choice"),
+    ),
+    "hessian": (Param("function", "choice"), SLIDERS),
+    "linear": (Param("example", "choice"), Param("element", "choice"), WRT, SLIDERS),
+    "pitfalls": (),
+}
+
+
+@dataclass(frozen=True)
 class Page:
     slug: str  # the URL path, and pages/<slug>.py
-    kind: str  # what draws it: a key of jaccore/ui/kinds.py's KINDS
+    kind: str  # what draws it: a key of jaccore/ui/kinds.py's KINDS, and of PARAMS
     section: str  # "home", "examples" (the notebook's, in its order) or "beyond" (what no cell of it shows)
     title: Text
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        """What a link may set on this page: the app's parameters, then its kind's."""
+        return (*APP_PARAMS, *PARAMS[self.kind])
+
+    def reads(self, key: str) -> bool:
+        return self.param(key) is not None
+
+    def param(self, key: str) -> Param | None:
+        return next((param for param in self.params if param.matches(key)), None)
 
 
 HOME = Page("home", "home", "home", Text("Home", "Trang chủ"))

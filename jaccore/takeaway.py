@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jaccore.catalog import LAYER, Example
-from jaccore.codegen import constant_lines, gradient_lines, jacobian_line, tape_lines
+from jaccore.codegen import constant_lines, gradient_lines, jacobian_line, script_names, tape_lines
 from jaccore.notation import shape_text
 from jaccore.translations import SENTENCES, grouped
 
@@ -66,25 +66,28 @@ def example_cells(
     example: Example, values: Mapping[str, np.ndarray], wrt: str, upstream: np.ndarray, page: str, lang: str
 ) -> list[Cell]:
     """Inputs, tape, Jacobian (shape, then values), gradient, and the column sums that equal it."""
-    y, x = example.output_name, wrt
-    jacobian, gradient, k = f"jacobian_{x}", f"gradient_{x}", upstream.ndim
+    y, x, names = example.output_name, wrt, script_names(example, wrt)
+    jacobian, gradient, k = names.jacobian, names.gradient, upstream.ndim
     ys, xs = tuple(upstream.shape), tuple(values[x].shape)
     sizes = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs))
     weighted = not np.all(upstream == 1)
     cells = heading(example.title(lang), example.formula, page, lang)
     cells += [markdown("notebook.inputs", lang), code(*constant_lines({**example.constants, **values}), tag="inputs")]
     cells.append(markdown("notebook.tape", lang, y=y))
-    cells.append(code(*tape_lines(example, values, lang), f"print({y})", tag="output"))
+    cells.append(code(*tape_lines(example, values, lang, names), f"print({y})", tag="output"))
     n = grouped(int(np.prod(ys + xs, dtype=np.int64)), lang)
     cells.append(markdown("notebook.jacobian", lang, n=n, **sizes))
-    cells.append(code(jacobian_line(example, values, x, ys, lang), f"print({jacobian}.shape)", f"print({jacobian})",
-                      tag="jacobian"))  # fmt: skip
+    cells.append(code(jacobian_line(example, values, x, ys, lang, names), f"print({jacobian}.shape)",
+                      f"print({jacobian})", tag="jacobian"))  # fmt: skip
     cells.append(markdown("notebook.gradient_weighted" if weighted else "notebook.gradient", lang, **sizes))
-    cells.append(code(*gradient_lines(example, x, upstream, lang), f"print({gradient})", tag="gradient"))
-    sums = f"tf.tensordot(v, {jacobian}, axes={k})" if weighted else f"tf.reduce_sum({jacobian}, axis={list(range(k))})"
+    cells.append(code(*gradient_lines(example, x, upstream, lang, names), f"print({gradient})", tag="gradient"))
+    v, column_sums = names.upstream, names.sums
+    sums = (
+        f"tf.tensordot({v}, {jacobian}, axes={k})" if weighted else f"tf.reduce_sum({jacobian}, axis={list(range(k))})"
+    )
     check = "notebook.sums_scalar" if k == 0 else "notebook.sums_weighted" if weighted else "notebook.sums"
     cells.append(markdown(check, lang, y=y, x=x, k=k))
-    cells.append(code(f"column_sums = {sums}", "print(column_sums)", largest_difference("column_sums", gradient),
+    cells.append(code(f"{column_sums} = {sums}", f"print({column_sums})", largest_difference(column_sums, gradient),
                       tag="sums"))  # fmt: skip
     return [*cells, markdown("notebook.next", lang)]
 

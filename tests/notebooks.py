@@ -12,7 +12,7 @@ import nbformat
 import numpy as np
 
 TENSOR = re.compile(r"tf\.Tensor\((.*?), shape=\(([^)]*)\), dtype=\w+\)", re.DOTALL)
-NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?|nan|inf")
+NUMBER = re.compile(r"[-+]?(?:(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?|nan|inf)")  # -inf too
 
 
 def read(ipynb: bytes) -> nbformat.NotebookNode:

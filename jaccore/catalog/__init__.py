@@ -6,7 +6,7 @@ differentiates, its formula, and a closed-form Jacobian in numpy (see example.Ex
 
 from jaccore.catalog.batch import BATCH_EXAMPLES
 from jaccore.catalog.chain import CHAIN_EXAMPLES, CHAINS, chain_slug, compose
-from jaccore.catalog.example import Example
+from jaccore.catalog.example import Example, formula_example
 from jaccore.catalog.modes import HESSIAN_EXAMPLES, LAYER
 from jaccore.catalog.notebook import EXAMPLES
 
@@ -20,4 +20,5 @@ __all__ = [
     "Example",
     "chain_slug",
     "compose",
+    "formula_example",
 ]

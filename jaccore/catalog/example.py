@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from jaccore._tensorflow import tf
-from jaccore.translations import Text
+from jaccore.translations import SENTENCES, Text
 
 
 def constant(rows: object) -> np.ndarray:
@@ -38,3 +38,28 @@ class Example:
     step: float = 0.5
     notebook: Mapping[str, object] = field(default_factory=dict)  # printed results, for the tests
     constants: Mapping[str, np.ndarray] = field(default_factory=dict)  # tensors `code` names that no slider sets
+
+
+OUTPUT_NAMES = ("y", "z", "f", "out")  # a typed formula's output: the first that no input of it uses
+
+
+def formula_example(expression: Callable[..., tf.Tensor], inputs: Mapping[str, np.ndarray], title: Text) -> Example:
+    """A formula typed in the playground (a parsed Expression: its `names`, `text` and `code`) as an
+    example of the catalog's kind, so that every section, the script and the notebook can show it.
+    Its output is named y, unless an input is: tanh(y) gives z = tanh(y)."""
+    names = expression.names
+    output = next((name for name in OUTPUT_NAMES if name not in names), "_".join(names) + "_out")
+    return Example(
+        slug="playground",
+        output_name=output,
+        fn=expression,
+        inputs=inputs,
+        wrt=names,
+        formula=output + r" = \texttt{" + expression.text.replace("_", r"\_") + "}",  # no braces, no backslashes
+        code=expression.code,
+        title=title,
+        question=SENTENCES["playground.question"],
+        insights={name: SENTENCES["playground.insight"] for name in names},
+        value_range=(-5.0, 5.0),
+        step=0.1,
+    )

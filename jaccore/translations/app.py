@@ -84,9 +84,14 @@ SENTENCES = {
         "Đường dẫn cho {key} nhiều lần ({values}); trang hiện {shown}.",
     ),
     "note.unknown": T(
-        "The link's parameter {key} is not used on this page; it was removed from the link.",
-        "Tham số {key} của đường dẫn không được dùng ở trang này; nó đã được bỏ khỏi đường dẫn.",
+        "The link's parameter {keys} is not used on this page; it was removed from the link.",
+        "Tham số {keys} của đường dẫn không được dùng ở trang này; nó đã được bỏ khỏi đường dẫn.",
     ),
+    "note.unknowns": T(
+        "The link's parameters {keys}{more} are not used on this page; they were removed from the link.",
+        "Các tham số {keys}{more} của đường dẫn không được dùng ở trang này; chúng đã được bỏ khỏi đường dẫn.",
+    ),
+    "note.more": T(" and {n} more", " và {n} tham số khác"),
     "note.shapes": T(
         "These inputs do not fit the formula: {shapes}. TensorFlow says: {reason}",
         "Các đầu vào này không khớp với công thức: {shapes}. TensorFlow báo: {reason}",

@@ -31,12 +31,21 @@ SENTENCES = {
     ),
     "expression.repeated_keyword": T("{function} is given axis more than once", "{function} được cho axis nhiều lần"),
     "expression.too_deep": T("the expression is nested more than {limit} deep", "biểu thức lồng sâu quá {limit} mức"),
+    "expression.too_many_inputs": T(
+        "the expression names more than {limit} inputs", "biểu thức dùng quá {limit} đầu vào"
+    ),
     "expression.too_big": T("the expression has more than {limit} parts", "biểu thức có hơn {limit} thành phần"),
     "expression.refused": T("{what} are not allowed", "không được dùng {what}"),
     "expression.too_large_number": T("the number is too large", "con số quá lớn"),
     "expression.underscore": T(
         "names beginning with _ are not allowed: {name}",
         "không dùng tên bắt đầu bằng _: {name}",
+    ),
+    "expression.reserved": T(
+        "{name} is one of Python's own names, which the script this page writes needs: call the input "
+        "something else, such as {instead}",
+        "{name} là tên có sẵn của Python, mà đoạn mã trang này viết ra cần dùng: hãy đặt tên khác cho đầu vào, "
+        "ví dụ {instead}",
     ),
     "expression.bare_function": T(
         "{function} is a function: call it, like {function}(x)",

@@ -84,6 +84,16 @@ SENTENCES = {
         "Here the {winner} were {ratio:.1f}× faster than the {loser}.",
         "Ở đây {winner} nhanh hơn {loser} {ratio:.1f} lần.",
     ),
+    "modes.measuring": T(
+        "Measuring: one measurement at a time on this server, so yours may wait for another learner's.",
+        "Đang đo: máy chủ này đo lần lượt từng yêu cầu, nên lượt của bạn có thể phải chờ lượt của người khác.",
+    ),
+    "modes.busy": T(
+        "Other learners' pages ran {n} computations on this server during the measurement: these times are "
+        "higher than the same code alone would take.",
+        "Trang của những người học khác đã chạy {n} phép tính trên máy chủ này trong lúc đo: các thời gian trên "
+        "cao hơn khi đoạn mã chạy một mình.",
+    ),
     "modes.rows_short": T("rows (reverse)", "các hàng (chế độ ngược)"),
     "modes.columns_short": T("columns (forward)", "các cột (chế độ xuôi)"),
     "modes.what_tape_does": T(

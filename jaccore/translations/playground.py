@@ -32,6 +32,12 @@ SENTENCES = {
         "{name} has {n} elements: too many for sliders, so its values are drawn at random (seed {seed}).",
         "{name} có {n} phần tử: quá nhiều để làm thanh trượt, nên giá trị được lấy ngẫu nhiên (hạt giống {seed}).",
     ),
+    "playground.page_full": T(
+        "{name}: the page already has {most} sliders, as many as one page moves quickly, so its values are "
+        "drawn at random (seed {seed}).",
+        "{name}: trang đã có {most} thanh trượt, nhiều nhất mà một trang còn phản hồi nhanh, nên giá trị của nó "
+        "được lấy ngẫu nhiên (hạt giống {seed}).",
+    ),
     "playground.too_large": T(
         "The Jacobian would have {size} elements; the playground stops at {limit}. Make the inputs smaller.",
         "Jacobian sẽ có {size} phần tử; sân chơi giới hạn ở {limit}. Hãy giảm kích thước đầu vào.",

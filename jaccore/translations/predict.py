@@ -143,9 +143,12 @@ SENTENCES = {
         "Đường dẫn đặt {key} = {value}; {key} chỉ nhận {only}, nên trang không dùng giá trị này.",
     ),
     "progress.title": T(
-        "In this visit: {predicted} of {n} examples predicted, {solved} of {n} exercises solved.",
-        "Trong lần truy cập này: đã dự đoán {predicted} trên {n} ví dụ, đã giải {solved} trên {n} bài tập.",
+        "{predicted} of {n} examples predicted, {solved} of {n} exercises solved. Kept in this browser only, "
+        "never on the server.",
+        "Đã dự đoán {predicted} trên {n} ví dụ, đã giải {solved} trên {n} bài tập. Chỉ lưu trong trình duyệt "
+        "này, không lưu trên máy chủ.",
     ),
+    "progress.forget": T("Forget my progress", "Xoá tiến độ của tôi"),
     "progress.none": T(
         "Nothing yet. Each worked example asks for your predictions first, then gives an exercise.",
         "Chưa có gì. Mỗi ví dụ sẽ hỏi dự đoán của bạn trước, rồi cho một bài tập.",

@@ -8,6 +8,7 @@ control flow (st.rerun, st.stop) passes through: it is not an Exception.
 """
 
 import contextlib
+import datetime
 import functools
 import html
 import logging
@@ -42,3 +43,17 @@ def live(function: Callable) -> Callable:
             function(*args, **kwargs)
 
     return st.fragment(guarded)
+
+
+@st.fragment(run_every=datetime.timedelta(hours=1))
+def rerun_after_a_reconnect() -> None:
+    """Draws nothing: its timer is what makes the browser run the whole page again when it reconnects.
+
+    After a server restart or a replica failover the browser reconnects to a new session, which
+    knows none of the page's fragments. Streamlit's browser side reruns the whole page on a
+    reconnect only when the last run was a fragment's or a fragment reruns on a timer (its
+    PR 11890); otherwise the next slider move asks the new session for a fragment it drops without
+    a word ("The fragment with id … does not exist anymore"), and the page stops computing. With
+    this timer on every page, a reconnect always reruns the page from the widgets the browser
+    holds. Once an hour, the timer itself reruns this empty fragment: nothing is sent.
+    """

@@ -1,10 +1,12 @@
 """The home page: what the explorer teaches and where to start, its links from the table of pages,
-and what the learner has predicted and solved in this visit (session state only)."""
+each worked example marked with what the learner has predicted and solved (kept in the learner's
+browser, jaccore/ui/memory.py), and a way to forget it."""
 
 import streamlit as st
 
 from jaccore.sitemap import Page, in_section
-from jaccore.ui.predict import PREDICTED, SOLVED, predictions_off, progress
+from jaccore.ui.memory import forget, progress
+from jaccore.ui.predict import PREDICTED, SOLVED, predictions_off
 from jaccore.ui.state import language, say
 
 
@@ -41,3 +43,4 @@ def render_progress(worked: list[Page]) -> None:
         st.caption(say("progress.none"))
     else:
         st.caption(say("progress.title", predicted=predicted, solved=solved, n=len(examples)))
+        st.button(say("progress.forget"), on_click=forget, key="forget", icon=":material/delete_history:")

@@ -5,17 +5,18 @@ import streamlit as st
 from jaccore.markup import STYLESHEET
 from jaccore.sitemap import PAGES
 from jaccore.ui.batch import render_batch
-from jaccore.ui.boundary import boundary
+from jaccore.ui.boundary import boundary, rerun_after_a_reconnect
 from jaccore.ui.chain import render_chain
 from jaccore.ui.hessian import render_hessian
 from jaccore.ui.home import render_home
 from jaccore.ui.linear import render_linear
+from jaccore.ui.memory import remember, take_back
 from jaccore.ui.modes import render_modes
 from jaccore.ui.pitfalls import render_pitfalls
 from jaccore.ui.playground import render_playground
 from jaccore.ui.predict import predictions_off
 from jaccore.ui.state import bind_page
-from jaccore.ui.widgets import drop_stale_params
+from jaccore.ui.widgets import drop_stale_choices, keep_what_the_page_reads
 from jaccore.ui.worked import render_example, render_lesson
 
 KINDS = {
@@ -38,7 +39,11 @@ def show(slug: str) -> None:
     bind_page(slug)
     st.html(STYLESHEET)
     notes = st.container()  # at the top: what the link gave that the page cannot use
+    keep_what_the_page_reads(page, notes)
+    take_back()  # the progress this browser remembers
     with boundary():
         predictions_off()  # a teacher's ?predict=off holds for the whole visit, from any page
         KINDS[page.kind](page)
-    drop_stale_params(notes)
+    drop_stale_choices(page)
+    remember()
+    rerun_after_a_reconnect()

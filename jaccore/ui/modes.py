@@ -114,7 +114,7 @@ def render_timing() -> None:
         return
     timed = st.session_state.setdefault(TIMED, {})
     if st.button(say("modes.measure"), key="measure", icon=":material/timer:"):
-        with st.spinner():
+        with st.spinner(say("modes.measuring")):  # one measurement at a time on the server
             timed[(n_out, n_in)] = time_modes(n_out, n_in)
     if (n_out, n_in) in timed:
         sections.prose(timing_table(timed[(n_out, n_in)], n_out, n_in))
@@ -130,7 +130,8 @@ def timing_table(ms: dict[str, float], n_out: int, n_in: int) -> str:
     names = {"rows": say("modes.rows_short"), "columns": say("modes.columns_short")}
     winner, loser = sorted(names, key=ms.get)
     ratio = ms[loser] / max(ms[winner], 1e-9)
-    return table + "\n\n" + say("modes.winner", winner=names[winner], loser=names[loser], ratio=ratio)
+    busy = "\n\n" + say("modes.busy", n=int(ms["others"])) if ms["others"] else ""
+    return table + "\n\n" + say("modes.winner", winner=names[winner], loser=names[loser], ratio=ratio) + busy
 
 
 def render_self_check(wrt: str) -> None:

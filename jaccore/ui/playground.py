@@ -5,11 +5,10 @@ import re
 import numpy as np
 import streamlit as st
 
-from jaccore.catalog import Example
-from jaccore.expression import FUNCTIONS, Expression, ExpressionError, parse_expression
+from jaccore.catalog import formula_example
+from jaccore.expression import FUNCTIONS, ExpressionError, parse_expression
 from jaccore.markup import literal
 from jaccore.sitemap import Page
-from jaccore.translations import SENTENCES
 from jaccore.ui.sections import MAX_SLIDERS, seed
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import slider_defaults, text_input, whole_number_input
@@ -33,7 +32,7 @@ def render_playground(page: Page) -> None:
         return
     inputs = playground_inputs(expression.names)
     if inputs is not None:
-        render_explorer(playground_example(expression, inputs, page))
+        render_explorer(formula_example(expression, inputs, page.title))
 
 
 def playground_inputs(names: tuple[str, ...]) -> dict[str, np.ndarray] | None:
@@ -85,21 +84,3 @@ def reseed(shapes: dict[str, tuple[int, ...]]) -> None:
     drawn = random_values(seed(), shapes)
     with_sliders = {name: value for name, value in drawn.items() if value.size <= MAX_SLIDERS}
     st.session_state.update(slider_defaults(with_sliders))
-
-
-def playground_example(expression: Expression, inputs: dict[str, np.ndarray], page: Page) -> Example:
-    """The typed formula as an example of the catalog's kind, so that every section can show it."""
-    return Example(
-        slug="playground",
-        output_name="y",
-        fn=expression,
-        inputs=inputs,
-        wrt=expression.names,
-        formula=r"y = \texttt{" + expression.text.replace("_", r"\_") + "}",  # parsed text: no braces, no backslashes
-        code=expression.code,
-        title=page.title,
-        question=SENTENCES["playground.question"],
-        insights={name: SENTENCES["playground.insight"] for name in expression.names},
-        value_range=(-5.0, 5.0),
-        step=0.1,
-    )

@@ -1,5 +1,6 @@
 """Predict, then see: a worked example asks before it shows; then a graded exercise; the progress
-the home page shows. All of it is this session's state, nothing is stored anywhere else.
+the home page shows. All of it is this session's state, and the progress is kept in the learner's
+browser too (memory.py): nothing about a learner is stored on the server.
 
 On a worked example's first visit in a session, the sliders hold still and the panel stays empty
 until the three questions are answered (or "Just show me" turns predictions off for the visit, as
@@ -19,11 +20,12 @@ from jaccore.engine import InputError, analyze, output_shape
 from jaccore.markup import literal
 from jaccore.notation import number, partial_label
 from jaccore.questions import Question, exercise_entries, gradient_shape, jacobian_shape, partial_value
+from jaccore.ui.memory import KINDS, progress
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import link_flag
 
 SKIP = "predict.off"  # session: predictions off for the rest of the visit
-PREDICTED, SOLVED = "progress.predicted", "progress.solved"  # session: sets of example slugs
+PREDICTED, SOLVED = KINDS  # sets of example slugs, kept in the learner's browser too (memory.py)
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
@@ -43,10 +45,6 @@ def asking(example: Example, wrt: str) -> bool:
         progress(PREDICTED).add(example.slug)
         return False
     return True
-
-
-def progress(kind: str) -> set[str]:
-    return st.session_state.setdefault(kind, set())
 
 
 def skip() -> None:

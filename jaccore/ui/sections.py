@@ -38,6 +38,7 @@ from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, u
 
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
 MAX_SLIDERS = 12  # per input (and for the upstream v); a larger input is shown, its values drawn at random
+MAX_PAGE_SLIDERS = 48  # on one page: each costs the server and the browser on every move
 
 
 @dataclass(frozen=True)
@@ -167,15 +168,18 @@ def render_sliders(example: Example, held: bool = False) -> dict[str, np.ndarray
     several = len(example.inputs) > 1
     across = [max(1.5, as_matrix(value).shape[1]) for value in example.inputs.values()]
     columns = st.columns(across, gap="medium") if several else [contextlib.nullcontext()]
+    room = MAX_PAGE_SLIDERS
     for column, (name, default) in zip(columns, example.inputs.items(), strict=True):
         with column:
-            if default.size > MAX_SLIDERS:
-                note = say("playground.too_many_sliders", name=name, n=default.size, seed=seed())
+            if default.size > min(MAX_SLIDERS, room):
+                why = "playground.too_many_sliders" if default.size > MAX_SLIDERS else "playground.page_full"
+                note = say(why, name=name, n=default.size, seed=seed(), most=MAX_PAGE_SLIDERS)
                 heading = prose_html(f"**{name}** {tuple(default.shape)}")
                 st.html(heading + html_matrix(name, default) + prose_html(note, caption=True))
                 values[name] = default
             else:
                 values[name] = slider_matrix(name, name, default, example.value_range, example.step, held)
+                room -= default.size
     return values
 
 

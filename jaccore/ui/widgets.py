@@ -14,6 +14,7 @@ and its index ('A.0.1', and 'a.' for a scalar), the page's own widgets are words
 import contextlib
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import streamlit as st
@@ -23,8 +24,11 @@ from jaccore.notation import as_matrix, element_indices, index_label, shortest
 from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SENTENCES, language_from
 from jaccore.ui.state import LANG_KEY, bind_language, choices_drawn, note_choice, say
 
+if TYPE_CHECKING:  # the router imports this module before TensorFlow, which the table of pages loads
+    from jaccore.sitemap import Page
+
 PROTECTED = {"embed", "embed_options"}  # Streamlit's own, set by Community Cloud's viewer: never dropped
-_choice_keys: set[str] = set()  # every key url_choice has kept in the URL, on any page
+NAMED_NOTES = 5  # parameters a note names; the rest it counts ("and 990 more")
 
 
 def warn(sentence: str, /, **blanks: object) -> None:
@@ -70,7 +74,6 @@ def url_choice(widget: Callable, label: str, options: Mapping[str, str], key: st
 
     Streamlit's bind="query-params" would store the label, which changes with the language.
     """
-    _choice_keys.add(key)
     note_choice(key)
     given, raw = from_link(key), st.query_params.get(key)
     if st.session_state.get(key) not in options:  # first run, or options changed with the page
@@ -82,28 +85,43 @@ def url_choice(widget: Callable, label: str, options: Mapping[str, str], key: st
     return choice
 
 
-def drop_stale_params(notes) -> None:  # notes: a container at the top of the page
-    """At the end of a page's full run: a URL holds exactly the state on screen.
+def keep_what_the_page_reads(page: "Page", notes) -> None:  # notes: a container at the top of the page
+    """Before the page draws: the link's parameters that the page does not read (its declaration in
+    jaccore/sitemap.py) leave the URL, with one note that names a few and counts the rest.
 
-    A choice that this run did not draw (the input to differentiate, after a formula without it)
-    leaves the URL; a parameter that no widget of the page reads leaves it with a note, in `notes`
-    (at the top of the page). Widgets bound to the URL are Streamlit's: it drops their parameters
-    itself when they are no longer drawn.
+    The URL is rewritten once: a link may hold a thousand parameters, and each change of
+    st.query_params sends the whole URL back. On a session's first run no widget is bound to the
+    URL yet, so it can be rewritten whole; later runs (the app's own links) remove theirs one by one.
     """
+    unknown = [key for key in st.query_params if not page.reads(key)]
+    if not unknown:
+        return
+    kept = {key: st.query_params.get_all(key) for key in st.query_params if page.reads(key) and key not in PROTECTED}
+    bound = [key for key in kept if key in st.session_state and not page.param(key).kept_by_the_app]
+    if bound:  # Streamlit refuses to rewrite what its widgets are bound to
+        for key in unknown:
+            del st.query_params[key]
+    else:
+        st.query_params.from_dict(kept)
+    named = ", ".join(literal(key) for key in unknown[:NAMED_NOTES])
+    more = say("note.more", n=len(unknown) - NAMED_NOTES) if len(unknown) > NAMED_NOTES else ""
+    notes.warning(say("note.unknown" if len(unknown) == 1 else "note.unknowns", keys=named, more=more), icon="⚠️")
+
+
+def drop_stale_choices(page: "Page") -> None:
+    """At the end of a page's full run: a URL holds exactly the state on screen. A choice that this
+    run did not draw (the input to differentiate, after a formula without it) leaves the URL. Widgets
+    bound to the URL are Streamlit's: it drops their parameters itself when they are no longer drawn."""
     drawn = choices_drawn()
     for key in list(st.query_params):
-        if key in _choice_keys:
-            if key not in drawn:
-                del st.query_params[key]
-        elif key not in st.session_state and key not in PROTECTED:
-            notes.warning(say("note.unknown", key=literal(key)), icon="⚠️")
+        param = page.param(key)
+        if param and param.kept_by_the_app and key not in drawn and key not in PROTECTED:
             del st.query_params[key]
 
 
 def link_flag(key: str, value: str) -> bool:
     """Whether the link says ?key=value, a switch no widget draws (?predict=off). Kept in the URL
     while the page reads it; any other value leaves it, with a note."""
-    _choice_keys.add(key)
     note_choice(key)
     given = st.query_params.get_all(key)
     if not given:
@@ -149,7 +167,6 @@ def whole_number_input(label: str, key: str, lo: int, hi: int) -> int:
     Bound by hand, like url_choice: Streamlit's own binding fails on a link's seed=inf
     (OverflowError inside its parser) before the page can say anything.
     """
-    _choice_keys.add(key)
     note_choice(key)
     given = from_link(key)
     if given:

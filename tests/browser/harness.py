@@ -53,14 +53,19 @@ def healthy(url: str) -> bool:
 
 @contextlib.contextmanager
 def streamlit_server(
-    script: str = "streamlit_app.py", timeout: float = 120, cwd: Path = ROOT, extra: Sequence[str] = ()
+    script: str = "streamlit_app.py",
+    timeout: float = 120,
+    cwd: Path = ROOT,
+    extra: Sequence[str] = (),
+    port: int | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run script` on a free local port; yields (base URL, process) once healthy.
+    """`streamlit run script` on a local port (a free one unless given); yields (base URL, process)
+    once healthy.
 
     Streamlit reads `.streamlit/config.toml` from `cwd`: the app's own configuration by default;
     `extra` options are added to the command line (--server.baseUrlPath=…).
     """
-    port = free_port()
+    port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / script),
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
@@ -91,6 +96,30 @@ def launch(playwright):
 
 def wait_until_done(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_selector(DONE, timeout=timeout_ms)
+
+
+# What the page has drawn: its run state, its elements, and its charts' labels and numbers.
+DRAWN = """() => [document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState,
+  document.querySelectorAll('[data-testid="stElementContainer"]').length,
+  document.querySelectorAll('.js-plotly-plot, .jacobian-labels > *, .jacobian-cells > *').length]"""
+STILL = "*, *::before, *::after {transition: none !important; animation: none !important}"
+
+
+def wait_until_still(page, timeout_ms: int = 60_000) -> None:
+    """Until the page has finished its runs and stopped changing, its transitions and animations off:
+    what a test reads on screen is then what stays there, on a quiet machine or a busy one (a fade-in
+    read halfway once failed a contrast test; a page's second run redraws what its first drew)."""
+    page.add_style_tag(content=STILL)
+    seen, still_since = None, None
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        now = page.evaluate(DRAWN)
+        if now != seen or now[0] != "notRunning":
+            seen, still_since = now, time.monotonic()
+        elif time.monotonic() - still_since >= 0.6:
+            return
+        page.wait_for_timeout(150)
+    raise AssertionError(f"the page did not settle: {seen}")
 
 
 def rss_mib(pid: int) -> float:

@@ -40,8 +40,10 @@ class Learner:
     cookie: str = ""  # a load balancer's sticky-session cookie, when there is one
     sliders: list[Slider] = field(default_factory=list)
     text_boxes: dict[str, str] = field(default_factory=dict)  # their URL keys → widget ids
+    buttons: dict[str, str] = field(default_factory=dict)  # their keys → widget ids
     exceptions: list[str] = field(default_factory=list)
     panels: int = 0  # live-panel elements received: each full run or slider move draws one
+    received: list[int] = field(default_factory=list)  # the size of every message the server sent, in bytes
     _socket: object = None
 
     async def open(self) -> float:
@@ -88,13 +90,28 @@ class Learner:
         await self._until_finished()
         return time.perf_counter() - start
 
+    async def press(self, key: str) -> float:
+        """Press the button whose key is `key` (a rerun of the page); seconds until it finished."""
+        message = BackMsg()
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = self.buttons[key]
+        state.trigger_value = True
+        message.rerun_script.page_name = self.page
+        message.rerun_script.query_string = urllib.parse.urlencode(self.query)
+        start = time.perf_counter()
+        await self._socket.send(message.SerializeToString())
+        await self._until_finished()
+        return time.perf_counter() - start
+
     async def close(self) -> None:
         await self._socket.close()
 
     async def _until_finished(self) -> None:
         while True:
+            raw = await asyncio.wait_for(self._socket.recv(), timeout=120)
+            self.received.append(len(raw))
             message = ForwardMsg()
-            message.ParseFromString(await asyncio.wait_for(self._socket.recv(), timeout=120))
+            message.ParseFromString(raw)
             kind = message.WhichOneof("type")
             if kind == "delta":
                 self._read(message.delta)
@@ -116,6 +133,8 @@ class Learner:
             self.sliders = [s for s in self.sliders if s.id != found.id] + [slider]
         elif kind == "text_input" and element.text_input.query_param_key:
             self.text_boxes[element.text_input.query_param_key] = element.text_input.id
+        elif kind == "button":
+            self.buttons[element.button.id.rsplit("-", 1)[-1]] = element.button.id
         elif kind == "exception":
             self.exceptions.append(element.exception.message)
         elif kind == "bidi_component":

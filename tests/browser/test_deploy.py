@@ -7,9 +7,11 @@ with the reason in pytest's summary, where HAProxy or Chromium is not installed.
 
 import asyncio
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import numpy as np
@@ -96,3 +98,65 @@ def test_downloads_reach_the_replica_that_made_them(balanced):
             context.close()
         browser.close()
     assert replicas == {"r1", "r2"}
+
+
+C_TABLE = """() => Array.from(document.querySelectorAll('table[aria-label="C"] td'))
+  .map(cell => Number(cell.textContent))"""
+
+
+def test_a_replica_killed_under_three_learners(balanced):
+    """Three learners on A·B, one replica killed (SIGKILL) under them: every learner's next move is
+    answered with the right C, those of the dead replica by the other after HAProxy's failover, and
+    deploy/serve.py starts the dead replica again. The failover window is printed (bench/README.md)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        learners = []
+        for n in range(3):
+            page = browser.new_context().new_page()
+            page.goto(f"{balanced}/matmul?predict=off&A.0.0={n + 1}")
+            wait_until_done(page)
+            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+            replica = next(c["value"] for c in page.context.cookies() if c["name"] == "JXREPLICA")
+            learners.append((page, n + 1.0, replica))
+        victim = learners[0][2]
+        port = int(balanced.rsplit(":", 1)[1]) + int(victim[1:])
+        killed = time.monotonic()
+        subprocess.run(["pkill", "-KILL", "-f", f"server.port={port}"], check=True)
+        answered = {}  # learner → seconds from the kill to the right C after a move
+        while len(answered) < len(learners):
+            assert time.monotonic() - killed < 60, answered
+            for n, (page, a00, _) in enumerate(learners):
+                expected = [(a00 + 0.5) * 5 + 2 * 7, (a00 + 0.5) * 6 + 2 * 8, 43, 50]  # A[0,0] one step up
+                shown = page.evaluate(C_TABLE)
+                if n in answered or shown == expected:
+                    answered.setdefault(n, time.monotonic() - killed)
+                    continue
+                # A move sent before the page reconnected is lost with the replica: move (back) again.
+                page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+                page.keyboard.press("ArrowRight" if shown[0] < expected[0] else "ArrowLeft")
+            time.sleep(0.5)
+        browser.close()
+    while not healthy(f"http://127.0.0.1:{port}"):  # serve.py starts it again
+        assert time.monotonic() - killed < 120, "the killed replica was not started again"
+        time.sleep(0.5)
+    restarted = time.monotonic() - killed
+    on = ["the killed replica" if replica == victim else "the other" for _, _, replica in learners]
+    times = ", ".join(f"{answered[n]:.1f} s ({where})" for n, where in enumerate(on))
+    print(f"\nfailover: right answers after {times}; the replica back after {restarted:.1f} s")
+
+
+def test_the_balancer_closes_slow_requests_and_hides_the_metrics(balanced):
+    """A request whose headers never finish (slowloris) is closed after HAProxy's 10 s, not held for
+    an hour; Streamlit's /_stcore/metrics, which it serves to anyone, is not served through it."""
+    host, port = balanced.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as slow:
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: learner\r\n")  # and never the blank line that ends them
+        start = time.monotonic()
+        while slow.recv(4096):  # HAProxy's 408, then the close
+            pass
+        assert time.monotonic() - start < 15
+    with pytest.raises(urllib.error.HTTPError) as hidden:
+        urllib.request.urlopen(f"{balanced}/_stcore/metrics")
+    assert hidden.value.code == 404

@@ -15,7 +15,7 @@ import pytest
 
 from jaccore import figures
 from jaccore.sitemap import PAGES
-from tests.browser.harness import missing_browser, wait_until_done
+from tests.browser.harness import missing_browser, wait_until_done, wait_until_still
 from tests.browser.test_reading import contrast
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
@@ -63,25 +63,12 @@ def opened(browser, url: str, slug: str, width: int, scheme: str = "light"):
     return context, page
 
 
-# What the page has drawn: its run state, sliders and charts (a server's first visit of a page may
-# rerun it once, the sliders redrawn after the first chart).
-DRAWN = """() => [document.querySelector('[data-testid="stApp"]').dataset.testScriptState,
-  document.querySelectorAll('[data-testid="stSlider"]').length, document.querySelectorAll('.js-plotly-plot').length]"""
-
-
 def visit(page, url: str, slug: str) -> None:
     """The page as a teacher's link opens it, once it has drawn its charts and stopped changing."""
     page.goto(f"{url}/{slug}?predict=off&lang=en")
     wait_until_done(page)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="attached", timeout=60_000)
-    seen = None
-    for _ in range(100):
-        now = page.evaluate(DRAWN)
-        if now == seen and now[0] == "notRunning":
-            return
-        seen = now
-        page.wait_for_timeout(300)
-    raise AssertionError(f"{slug} did not settle: {seen}")
+    wait_until_still(page)
 
 
 def labels(page, chart: str) -> list[dict]:

@@ -10,7 +10,7 @@ import io
 import pytest
 
 from jaccore.sitemap import PAGES, live
-from tests.browser.harness import missing_browser, wait_until_done
+from tests.browser.harness import missing_browser, wait_until_done, wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
@@ -181,7 +181,7 @@ def opened(browser, url: str, slug: str, scheme: str, width: int, predict: bool 
     wait_until_done(page)
     if live(PAGES[slug]) and not predict:
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(500)  # the charts' labels and numbers are drawn after Plotly's first frame
+    wait_until_still(page)  # the charts' labels and numbers come after Plotly's first frame
     return context, page
 
 

@@ -279,3 +279,32 @@ def test_the_same_state_is_computed_once():
     assert again is first and not first.jacobian.flags.writeable
     moved = jaccore.analyze(example.fn, {**example.inputs, "x": example.inputs["x"] + 1}, "W")
     assert moved is not first and moved.output[0, 0] == first.output[0, 0] + 6  # 1 + 2 + 3 more
+
+
+def test_the_graph_cache_is_bounded_and_keeps_what_is_in_use(monkeypatch):
+    """Links may name endless shapes: past MAX_GRAPHS the least recently used graph goes, a graph in
+    use stays (no retrace), and a formula nobody holds leaves its graphs first."""
+    from jaccore import graphs
+    from jaccore.expression import parse_expression
+
+    monkeypatch.setattr(graphs, "_graphs", type(graphs._graphs)())  # this test's graphs only
+    monkeypatch.setattr(graphs, "MAX_GRAPHS", 6)
+    formula = parse_expression("x * 3 + 1")
+    hot = {"x": np.ones((1, 1), np.float32)}
+    for n in range(2, 14):
+        jaccore.analyze(formula, {"x": np.ones((n, 1), np.float32)}, "x")
+        jaccore.analyze(formula, hot, "x", upstream=np.full((1, 1), n, np.float32))  # in use: kept fresh
+        assert graphs.cached_graphs() <= graphs.MAX_GRAPHS
+    before = graphs.trace_count()
+    jaccore.analyze(formula, hot, "x", upstream=np.full((1, 1), 99, np.float32))
+    jaccore.analyze(formula, {"x": np.ones((13, 1), np.float32)}, "x", upstream=np.full((13, 1), 2, np.float32))
+    assert graphs.trace_count() == before  # the hot shape and the newest were never dropped
+    jaccore.analyze(formula, {"x": np.ones((2, 1), np.float32)}, "x", upstream=np.full((2, 1), 2, np.float32))
+    assert graphs.trace_count() == before + 1  # the oldest was: traced again
+    gone = parse_expression("x * 5 - 1")
+    jaccore.analyze(gone, {"x": np.ones((3, 1), np.float32)}, "x")
+    held = graphs.cached_graphs()
+    del gone
+    parse_expression.cache_clear()  # the parser's cache held it too
+    jaccore.analyze(formula, {"x": np.ones((20, 1), np.float32)}, "x")
+    assert graphs.cached_graphs() <= held  # its graph made room for the new one

@@ -50,7 +50,10 @@ def test_valid_formulas_match_float64_finite_differences(text, names):
 def test_names_in_order_of_first_appearance_and_tensorflow_code():
     formula = parse_expression("b + W @ x - b")
     assert formula.names == ("b", "W", "x")
-    assert formula.code == "((b + (W @ x)) - b)"
+    assert formula.code == "b + W @ x - b"  # parentheses only where Python needs them
+    assert parse_expression("tanh(((W @ x) + b))").code == "tf.tanh(W @ x + b)"
+    assert parse_expression("a * (b / c) - (d - e)").code == "a * (b / c) - (d - e)"
+    assert parse_expression("x * 1e999").code == "x * float('inf')"  # 'inf' alone is no Python name
     assert parse_expression("sum(x, axis=0)").code == "tf.reduce_sum(x, axis=0)"
     assert parse_expression("relu(x)").code == "tf.nn.relu(x)"
 

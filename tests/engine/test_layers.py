@@ -104,7 +104,7 @@ def test_importing_the_package_and_its_interface_has_no_effect():
     """`import jaccore` and `import jaccore.ui` load no TensorFlow (the app says it is loading first)
     and start nothing: the start-up effects are the entry point's (streamlit_app.py)."""
     code = (
-        "import sys, gc, jaccore, jaccore.ui, jaccore.ui.startup, jaccore.ui.state; "
+        "import sys, gc, jaccore, jaccore.ui, jaccore.ui.startup, jaccore.ui.state, jaccore.ui.widgets; "
         "print('tensorflow' in sys.modules, gc.get_freeze_count() == 0, jaccore.analyze.__name__, "
         "'tensorflow' in sys.modules)"
     )

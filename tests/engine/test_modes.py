@@ -163,8 +163,8 @@ def test_a_gradient_of_the_gradient_gives_the_sums_of_h_not_h(slug):
 
 def test_timing_both_modes_reports_each_way():
     timed = modes.time_modes(20, 5, repeats=2)
-    assert set(timed) == {"rows", "columns", "rows_looped", "eager"}
-    assert all(ms > 0 for ms in timed.values())
+    assert set(timed) == {"rows", "columns", "rows_looped", "eager", "others"}
+    assert all(timed[way] > 0 for way in ("rows", "columns", "rows_looped", "eager"))
     assert "rows_looped" not in modes.time_modes(modes.MAX_LOOPED_PASSES + 1, 2, repeats=1)
     with pytest.raises(JacobianSizeError):
         modes.time_modes(3000, 1000)
@@ -188,3 +188,41 @@ def test_rows_and_columns_agree_on_any_layer_shape(n_out, n_in, seed, vectorized
     np.testing.assert_allclose(by_rows.jacobian, closed, rtol=RTOL, atol=ATOL)
     np.testing.assert_allclose(by_columns.jacobian, closed, rtol=RTOL, atol=ATOL)
     assert (by_rows.passes, by_columns.passes) == (n_out, n_in)
+
+
+def test_one_measurement_at_a_time_and_the_last_ones_shared(monkeypatch):
+    """Three learners press Measure at once: the measurements run one after another, sizes measured
+    already come back without measuring again, and a time taken while others computed says so."""
+    import threading
+    import time
+
+    from jaccore import modes
+
+    running, spans = [], []
+
+    def timed(n_out, n_in, repeats, seed):
+        running.append(1)
+        assert len(running) == 1, "two measurements at once"
+        start = time.perf_counter()
+        if n_out == 30:  # another session's slider move meanwhile
+            helper = threading.Thread(target=lambda: jaccore.analyze(lambda x: x * 2, {"x": [1.0]}, "x"))
+            helper.start()
+            helper.join()
+        time.sleep(0.05)
+        spans.append((start, time.perf_counter()))
+        running.pop()
+        return {"rows": 1.0, "columns": 2.0, "eager": 3.0}
+
+    monkeypatch.setattr(modes, "_time_modes", timed)
+    monkeypatch.setattr(modes, "_measured", type(modes._measured)())  # this test's measurements only
+    results = []
+    threads = [threading.Thread(target=lambda n=n: results.append(modes.time_modes(n, 10))) for n in (10, 20, 10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(spans) == 2 and len(results) == 3  # (10, 10) measured once, shared with the third
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(sorted(spans), sorted(spans)[1:], strict=False))
+    assert {r["others"] for r in results} == {0}
+    busy = modes.time_modes(30, 10)
+    assert busy["others"] >= 1

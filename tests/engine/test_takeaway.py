@@ -4,13 +4,19 @@ Expected values come from the engine's analysis of that state and from the close
 notebooks' from the TensorFlow code they hold: two different programs, run separately.
 """
 
+import contextlib
+import io
+
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import jaccore
 from jaccore import takeaway
-from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER, Example
-from jaccore.expression import parse_expression
+from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER, Example, formula_example
+from jaccore.codegen import tensorflow_code
+from jaccore.expression import ExpressionError, parse_expression
 from jaccore.modes import linearization
 from jaccore.translations import SENTENCES, Text
 from tests.notebooks import numbers, printed_by_kernel, printed_in_process, read, tensors
@@ -64,9 +70,7 @@ def test_the_notebooks_own_numbers_at_the_defaults():
 def playground_example(text: str, shapes: dict[str, tuple[int, ...]], rng) -> tuple[Example, dict]:
     expression = parse_expression(text)
     values = {name: np.round(rng.uniform(-2, 2, shape), 1).astype(np.float32) for name, shape in shapes.items()}
-    title = Text("Playground", "Sân chơi")
-    example = Example("playground", "y", expression, values, expression.names, text, expression.code, title, title, {})
-    return example, values
+    return formula_example(expression, values, Text("Playground", "Sân chơi")), values
 
 
 @pytest.mark.parametrize(
@@ -156,3 +160,60 @@ def test_a_jupyter_kernel_prints_what_the_cells_print():
     assert by_kernel == printed_in_process(ipynb)
     np.testing.assert_allclose(tensors(by_kernel["gradient"])[0], jaccore.analyze(
         example.fn, dict(example.inputs), "B", upstream=upstream).gradient)  # fmt: skip
+
+
+# Names a learner may give inputs that the script and the notebook also use for their own variables.
+CLASHING = ["y", "g", "v", "z", "f", "out", "column_sums", "jacobian_a", "gradient_a", "a", "b", "x"]
+NAMES = st.lists(st.sampled_from(CLASHING), min_size=1, max_size=2, unique=True)
+
+
+def formulas_over(names: list[str]) -> st.SearchStrategy[str]:
+    leaves = st.sampled_from([*names, *names, "0.5", "2", "1e999"])
+    ops = st.sampled_from(["+", "-", "*"])
+    grow = lambda inner: st.one_of(  # noqa: E731
+        st.tuples(st.sampled_from(["tanh", "sin", "square", "exp"]), inner).map(lambda t: f"{t[0]}({t[1]})"),
+        st.tuples(inner, ops, inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+    )
+    return st.recursive(leaves, grow, max_leaves=5).filter(lambda text: any(n in text for n in names))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_script_and_the_notebook_print_what_the_page_shows_whatever_the_inputs_are_called(data):
+    """tanh(y) with respect to y, v*x with weights, inputs called g or column_sums: the downloaded
+    script and notebook print the page's output, Jacobian and gradient, never a shadowed variable's."""
+    names = data.draw(NAMES)
+    try:
+        expression = parse_expression(data.draw(formulas_over(names)))
+    except ExpressionError:
+        return  # a formula with no input left (the generator may drop them all): refused, as it should be
+    rng = np.random.default_rng(7)
+    values = {name: np.round(rng.uniform(-1, 1, (2, 2)), 1).astype(np.float32) for name in expression.names}
+    example = formula_example(expression, values, Text("Playground", "Sân chơi"))
+    wrt = data.draw(st.sampled_from(expression.names))
+    shape = jaccore.analyze(example.fn, values, wrt).output.shape
+    upstream = data.draw(st.sampled_from([np.ones(shape, np.float32), np.full(shape, -1.5, np.float32)]))
+    expected = jaccore.analyze(example.fn, values, wrt, upstream=upstream)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(tensorflow_code(example, values, wrt, upstream, "en"), {})  # our generated code, not the reader's
+    printed = tensors(out.getvalue())
+    assert len(printed) == 3, out.getvalue()
+    for shown, computed in zip(printed, (expected.output, expected.jacobian, expected.gradient), strict=True):
+        np.testing.assert_allclose(shown.reshape(computed.shape), computed, **CLOSE, equal_nan=True)
+    notebook = example_notebook(example, values, wrt, upstream)
+    np.testing.assert_array_equal(tensors(printed_in_process(notebook)["gradient"])[0], printed[2])
+
+
+@pytest.mark.parametrize("name", ["print", "float", "tf", "input", "range"])
+def test_python_s_own_names_are_refused_as_inputs(name):
+    with pytest.raises(ExpressionError) as refused:
+        parse_expression(f"2 * {name}")
+    assert refused.value.key == "expression.reserved" and f"{name}_" in refused.value.message("en")
+
+
+def test_a_formula_over_y_names_its_output_z():
+    example = formula_example(parse_expression("tanh(y)"), {"y": np.zeros((2, 1), np.float32)}, Text("P", "P"))
+    assert example.output_name == "z" and example.formula.startswith("z = ")
+    script = tensorflow_code(example, example.inputs, "y", np.ones((2, 1), np.float32), "en")
+    assert "    z = tf.tanh(y)" in script and "jacobian_y = g.jacobian(z, y)" in script

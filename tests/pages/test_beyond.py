@@ -5,7 +5,7 @@ import re
 import pytest
 
 from jaccore.catalog import CHAINS, chain_slug
-from tests.pages.apptest import charts, errors, open_page, shown_code, texts
+from tests.pages.apptest import charts, errors, htmls, open_page, shown_code, texts
 from tests.reading import panels_of as panels
 
 
@@ -13,7 +13,7 @@ def test_playground_default_formula_shows_every_section():
     app = open_page("playground")
     assert errors(app) == [] and not app.error
     assert {"slices", "sum"} <= set(charts(app))
-    assert "tf.tanh(((W @ x) + b))" in shown_code(app)
+    assert "    y = tf.tanh(W @ x + b)\n" in shown_code(app)  # as a person writes it
     assert [r.value for r in app.radio if r.key == "wrt"] == ["W"]
 
 
@@ -121,3 +121,16 @@ def test_the_heaviest_view_is_bounded():
     assert not [s for s in app.slider if s.key.startswith("@v")]
     assert any("512 elements" in note.value for note in app.info)
     assert sum(len(e.proto.json) for e in app.get("bidi_component")) < 400_000  # bytes; 1.75 MB before
+
+
+def test_a_formula_of_many_inputs_stops_at_the_pages_sliders():
+    """Six inputs of 12 elements: 48 sliders at most on the page, the rest drawn at random with a
+    sentence; a ninth input is refused by the parser."""
+    names = "abcdef"
+    link = {"expr": " + ".join(names), **{f"shape.{n}": "3,4" for n in names}}
+    app = open_page("playground", **link)
+    assert errors(app) == [] and len(app.slider) <= 48 + 12  # the inputs', and the upstream weights'
+    assert sum(1 for s in app.slider if not s.key.startswith("@v")) == 48
+    assert any("already has 48 sliders" in markup for markup in htmls(app))
+    refused = open_page("playground", expr=" + ".join("abcdefghi"))
+    assert any("more than 8 inputs" in e.value for e in refused.error)

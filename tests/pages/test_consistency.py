@@ -59,6 +59,32 @@ def test_a_link_keeps_only_what_applies():
     assert "wrt" not in app.query_params
 
 
+def test_a_link_of_a_thousand_stray_parameters_costs_one_note_and_one_rewrite(monkeypatch):
+    """998 parameters no page reads: one note naming five and counting the rest, and the URL sent
+    back once (each change of st.query_params sends the whole URL: one per parameter was 3.7 MB)."""
+    from streamlit.runtime.state.query_params import QueryParams
+
+    sent = []
+    original = QueryParams._send_query_param_msg
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", lambda self: sent.append(1) or original(self))
+    stray = {f"k{n}": str(n) for n in range(998)}
+    app = open_page("matmul", wrt="B", **stray)
+    assert not app.exception
+    (note,) = [w.value for w in app.warning]
+    assert note.startswith("The link's parameters `k0`, `k1`, `k2`, `k3`, `k4` and 993 more are not used")
+    assert set(app.query_params) <= {"wrt", "predict", "lang"} and app.query_params.get("wrt") == "B"
+    assert len(sent) <= 3, len(sent)
+
+
+def test_the_same_link_gets_the_same_notes_whatever_the_server_has_drawn():
+    """What a link keeps depends on its page's declaration (jaccore/sitemap.py), not on which pages
+    any session has drawn since the server started."""
+    first = [w.value for w in open_page("matmul", seed="5").warning]
+    open_page("playground", seed="5")  # a page that does read ?seed=
+    assert [w.value for w in open_page("matmul", seed="5").warning] == first
+    assert first == ["The link's parameter `seed` is not used on this page; it was removed from the link."]
+
+
 def test_an_unexpected_failure_is_a_sentence_and_a_way_back(monkeypatch, caplog):
     """The error boundary: the page stops with a sentence in the reader's language and a link to
     its starting values; the traceback goes to the server's log."""
