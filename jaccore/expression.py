@@ -12,13 +12,23 @@ ExpressionError that says what and where (the column), in English or Vietnamese.
 
 import ast
 import builtins
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from jaccore._tensorflow import tf
-from jaccore.engine import InputError
 from jaccore.markup import literal
+from jaccore.refusals import (
+    OTHER_OPERATORS,
+    Counted,
+    ExpressionError,
+    refuse,
+    refuse_call,
+    refuse_construct,
+    refuse_operator,
+    refuse_syntax,
+)
 from jaccore.translations import SENTENCES, Text
 
 MAX_LENGTH = 300  # characters
@@ -41,62 +51,43 @@ UNARY: dict[str, tuple[Callable, str]] = {
     "abs": (tf.abs, "tf.abs"),
     "square": (tf.square, "tf.square"),
     "transpose": (tf.transpose, "tf.transpose"),
-    "softmax": (tf.nn.softmax, "tf.nn.softmax"),
 }
-REDUCTIONS: dict[str, tuple[Callable, str]] = {
-    "sum": (tf.reduce_sum, "tf.reduce_sum"),
-    "mean": (tf.reduce_mean, "tf.reduce_mean"),
+# Functions along an axis, as TensorFlow and numpy have them: f(x), f(x, axis), f(x, axis=…). The
+# axis each takes when none is written: softmax the last, as tf.nn.softmax; the others every one.
+ALONG_AXIS: dict[str, tuple[Callable, str, int | None]] = {
+    "softmax": (tf.nn.softmax, "tf.nn.softmax", -1),
+    "sum": (tf.reduce_sum, "tf.reduce_sum", None),
+    "mean": (tf.reduce_mean, "tf.reduce_mean", None),
+    "max": (tf.reduce_max, "tf.reduce_max", None),
+    "logsumexp": (tf.reduce_logsumexp, "tf.reduce_logsumexp", None),
 }
-FUNCTIONS = (*UNARY, *REDUCTIONS)
+FUNCTIONS = (*UNARY, *ALONG_AXIS)
 OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.MatMult: "@"}
-
-REFUSED = {  # AST node type → what a reader would call it
-    ast.Attribute: T("attributes (a.b)", "thuộc tính (a.b)"),
-    ast.Subscript: T("subscripts (a[i])", "chỉ số (a[i])"),
-    ast.Compare: T("comparisons", "phép so sánh"),
-    ast.BoolOp: T("boolean operators (and, or)", "toán tử logic (and, or)"),
-    ast.Lambda: T("lambdas", "lambda"),
-    ast.ListComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
-    ast.SetComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
-    ast.DictComp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
-    ast.GeneratorExp: T("comprehensions", "biểu thức bao hàm (comprehension)"),
-    ast.Tuple: T("tuples", "bộ (tuple)"),
-    ast.List: T("lists", "danh sách (list)"),
-    ast.Set: T("sets", "tập hợp (set)"),
-    ast.Dict: T("dictionaries", "từ điển (dict)"),
-    ast.IfExp: T("conditional expressions", "biểu thức điều kiện"),
-    ast.NamedExpr: T("assignments", "phép gán"),
-    ast.JoinedStr: T("strings", "chuỗi ký tự"),
-    ast.Starred: T("starred arguments", "đối số có dấu *"),
-    ast.Await: T("await expressions", "biểu thức await"),
-}
 OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
 # Names an input may not take: Python's own and `tf`, which the script a page writes needs as themselves.
 RESERVED = frozenset(name for name in dir(builtins) if not name.startswith("_")) | {"tf"}
-QUOTED = {"name", "char", "instead"}  # blanks that come from the formula's own text
 
 
-class ExpressionError(InputError):
-    """An expression that is refused: `message(lang)` says what and where; str() is English."""
+@dataclass(frozen=True)
+class Note:
+    """Something true of a formula at given shapes that its pictures alone would mislead about: a
+    softmax or a sum along an axis of one element. `message(lang)` says it."""
 
-    def __init__(self, key: str, column: int | None = None, **blanks: object) -> None:
-        self.key, self.column, self.blanks = key, column, blanks
-        super().__init__(self.message("en"))
+    key: str
+    blanks: tuple[tuple[str, object], ...]
 
     def message(self, lang: str) -> str:
-        """The sentence in the reader's language; blanks that are Texts are translated too.
-
-        Text taken from the formula (a name, a callee) is shown as a literal: never read as Markdown.
-        """
-        blanks = {k: v(lang) if isinstance(v, Text) else v for k, v in self.blanks.items()}
-        blanks = {k: literal(v) if k in QUOTED else v for k, v in blanks.items()}
-        where = "" if self.column is None else SENTENCES["expression.where"](lang, column=self.column)
-        return SENTENCES[self.key](lang, **blanks) + where
+        blanks = {k: v(lang) if callable(v) else v for k, v in self.blanks}
+        return SENTENCES[self.key](lang, **{**blanks, "arg": literal(blanks["arg"])})
 
 
-def refuse(node: ast.AST, key: str, **blanks: object) -> ExpressionError:
-    """An ExpressionError that points at the node's column (1-based)."""
-    return ExpressionError(key, column=getattr(node, "col_offset", 0) + 1, **blanks)
+_noting = threading.local()  # the notes of the evaluation under way on this thread, when asked for
+
+
+def _note(**blanks: object) -> None:
+    found = getattr(_noting, "found", None)
+    if found is not None and blanks not in found:
+        found.append(blanks)
 
 
 @dataclass(frozen=True)
@@ -113,6 +104,23 @@ class Expression:
         if missing:
             raise ExpressionError("expression.missing", names=", ".join(missing))
         return self.evaluate({name: inputs[name] for name in self.names})
+
+    def notes(self, shapes: Mapping[str, tuple[int, ...]]) -> list[Note]:
+        """What the pictures alone would mislead about at these input shapes (see Note)."""
+        return list(_notes(self, tuple((name, tuple(shapes[name])) for name in self.names)))
+
+
+@lru_cache(maxsize=32)
+def _notes(expression: Expression, shapes: tuple) -> tuple[Note, ...]:
+    """Found by running the formula once on zeros of these shapes (a few milliseconds, eager)."""
+    _noting.found = []
+    try:
+        expression.evaluate({name: tf.zeros(shape, tf.float32) for name, shape in shapes})
+    except (ExpressionError, ValueError, tf.errors.OpError):
+        pass  # the pictures will not be drawn: the page says why
+    finally:
+        found, _noting.found = _noting.found, None
+    return tuple(Note("expression.axis_of_one", tuple(blanks.items())) for blanks in found)
 
 
 # The same text gives the same function, so its compiled graphs are reused; the graphs of the
@@ -161,7 +169,7 @@ class _ToTensorFlow(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         name = node.func.id
-        tf_name = (UNARY.get(name) or REDUCTIONS[name])[1]
+        tf_name = (UNARY.get(name) or ALONG_AXIS[name])[1]
         # Only the tensor is rewritten: an axis stays the whole number it was written as.
         return ast.Call(ast.parse(tf_name, mode="eval").body, [self.visit(node.args[0]), *node.args[1:]], node.keywords)
 
@@ -175,7 +183,7 @@ def _parse(text: str) -> ast.Expression:
     try:
         return ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
-        raise ExpressionError("expression.syntax", column=error.offset or 1) from None
+        raise refuse_syntax(text.strip(), error.offset) from None
     except (RecursionError, MemoryError, ValueError):
         raise ExpressionError("expression.too_deep", limit=MAX_DEPTH) from None
 
@@ -223,9 +231,9 @@ def _build(node: ast.AST, names: list[str]) -> Built:
         return _binary(node, names)
     if isinstance(node, ast.Call):
         return _call(node, names)
-    if type(node) in REFUSED:
-        raise refuse(node, "expression.refused", what=REFUSED[type(node)])
-    raise refuse(node, "expression.construct", construct=type(node).__name__)
+    if isinstance(node, ast.BinOp | ast.UnaryOp) and type(node.op) in OTHER_OPERATORS:
+        raise refuse_operator(node)
+    raise refuse_construct(node)
 
 
 def _number(node: ast.Constant) -> Built:
@@ -288,17 +296,19 @@ def _matmul(node: ast.BinOp, a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
     if a.shape.rank != 2 or b.shape.rank != 2:
         raise refuse(node, "expression.matmul_rank", a=_shape(a), b=_shape(b))
     if a.shape[1] != b.shape[0]:
-        raise refuse(node, "expression.matmul_shapes", a=_shape(a), b=_shape(b), k=a.shape[1], m=b.shape[0])
+        k, m = Counted(a.shape[1], "column"), Counted(b.shape[0], "row")
+        raise refuse(node, "expression.matmul_shapes", a=_shape(a), b=_shape(b), k=k, m=m)
     return tf.matmul(a, b)
 
 
 def _call(node: ast.Call, names: list[str]) -> Built:
-    if type(node.func) in REFUSED:  # x.sum(), x[0](): say what the callee is
-        raise refuse(node.func, "expression.refused", what=REFUSED[type(node.func)])
-    name = node.func.id if isinstance(node.func, ast.Name) else None
+    if isinstance(node.func, ast.Attribute | ast.Subscript):  # x.sum(), x[0](): say what the callee is
+        raise refuse_construct(node.func)
+    if not isinstance(node.func, ast.Name):  # sin(x)(y)
+        raise refuse_call(node, None, FUNCTIONS)
+    name = node.func.id
     if name not in FUNCTIONS:
-        shown = name or ast.unparse(node.func)[:20]
-        raise refuse(node, "expression.unknown_call", name=shown, allowed=", ".join(FUNCTIONS))
+        raise refuse_call(node, name, FUNCTIONS)
     if name in UNARY:
         if node.keywords:
             raise refuse(node, "expression.keyword", function=name)
@@ -306,31 +316,45 @@ def _call(node: ast.Call, names: list[str]) -> Built:
             raise _arity(node, name, T("one argument", "một đối số"))
         op, inner = UNARY[name][0], _build(node.args[0], names)
         return lambda env: op(inner(env))
-    return _reduction(node, name, names)
+    return _along_axis(node, name, names)
 
 
 def _arity(node: ast.Call, name: str, expected: Text) -> ExpressionError:
     return refuse(node, "expression.arity", function=name, expected=expected, given=len(node.args) + len(node.keywords))
 
 
-def _reduction(node: ast.Call, name: str, names: list[str]) -> Built:
-    """sum(x), sum(x, 1), sum(x, axis=-1): the axis must be a whole number written in the text."""
+def _along_axis(node: ast.Call, name: str, names: list[str]) -> Built:
+    """softmax(x), sum(x, 1), mean(x, axis=-1): the axis must be a whole number written in the text,
+    of an axis the tensor has. Along an axis of one element the result says little: noted (Note)."""
     keywords = {k.arg: k.value for k in node.keywords}
     if len(keywords) < len(node.keywords):
         raise refuse(node, "expression.repeated_keyword", function=name)
     if len(node.args) not in (1, 2) or set(keywords) - {"axis"} or len(node.args) + len(keywords) > 2:
         raise _arity(node, name, T("one or two arguments (x, axis)", "một hoặc hai đối số (x, axis)"))
     axis_node = node.args[1] if len(node.args) == 2 else keywords.get("axis")
-    axis = None if axis_node is None else _integer(axis_node)
-    op, inner = REDUCTIONS[name][0], _build(node.args[0], names)
+    op, _, default = ALONG_AXIS[name]
+    axis = default if axis_node is None else _integer(axis_node)
+    inner, arg = _build(node.args[0], names), ast.unparse(node.args[0])
 
     def compute(env: dict) -> tf.Tensor:
         x = inner(env)
         if axis is not None and not -x.shape.rank <= axis < x.shape.rank:
             raise refuse(node, "expression.axis_range", function=name, axis=axis, shape=_shape(x))
+        if axis is not None and x.shape[axis] == 1:
+            _note_axis_of_one(name, arg, axis, _shape(x))
         return op(x, axis=axis)
 
     return compute
+
+
+def _note_axis_of_one(name: str, arg: str, axis: int, shape: tuple[int, ...]) -> None:
+    """softmax of a column (3, 1) along its last axis, of one element: all ones, a Jacobian of zeros."""
+    longer = next((k for k, n in enumerate(shape) if n > 1), None)
+    if longer is None:
+        return  # every axis has one element: there is no other axis to suggest
+    key = "expression.softmax_of_one" if name == "softmax" else "expression.reduce_of_one"
+    _note(function=name, axis=axis, arg=arg, shape=shape, what=SENTENCES[key], n=shape[longer],
+          suggestion=f"{name}({arg}, axis={longer})")  # fmt: skip
 
 
 def _integer(node: ast.AST) -> int:

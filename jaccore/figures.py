@@ -25,6 +25,7 @@ Drawn by st.plotly_chart instead (the fallback), the same figure reads the same,
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.io.json
@@ -38,9 +39,37 @@ MAX_DESCRIBED_CELLS = 4096
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
 
 
-def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str]) -> np.ndarray:
+# A value under 32 float32 epsilons of the largest in its figure is the computation's rounding: the
+# sum of softmax's slices is −7.45e-9 where the tape returns 0. Such a cell is drawn as 0, its hover
+# keeping the raw value and saying what it is.
+ROUND_OFF = 32 * float(np.finfo(np.float32).eps)
+
+
+def round_off(values: list[np.ndarray]) -> float:
+    """The size under which a value of these arrays is rounding, not a number to read."""
+    finite = [np.abs(v[np.isfinite(v)]) for v in map(np.asarray, values)]
+    return ROUND_OFF * max((float(f.max()) for f in finite if f.size), default=0.0)
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """Values under `noise` are rounding: drawn as 0, their hover saying `word` (in the reader's language)."""
+
+    noise: float = 0.0
+    word: str = "round-off"
+
+    def shown(self, v: float) -> str:
+        return f"0 ({self.word}: {v:.3g})" if np.isfinite(v) and 0 < abs(v) < self.noise else f"{v:.4g}"
+
+
+def rounding(values: list[np.ndarray], word: str) -> Rounding:
+    return Rounding(round_off(values), word)
+
+
+def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str], rounded: Rounding = Rounding()) -> np.ndarray:
     """'label = value' for every entry, in the array's drawn (matrix) layout."""
-    texts = [f"{label(k)} = {v:.4g}" for k, v in zip(element_indices(values.shape), values.ravel(), strict=True)]
+    entries = zip(element_indices(values.shape), values.ravel(), strict=True)
+    texts = [f"{label(k)} = {rounded.shown(v)}" for k, v in entries]
     return as_matrix(np.array(texts, dtype=object).reshape(values.shape))
 
 
@@ -61,17 +90,19 @@ def panel_titles(figure: dict) -> list[str]:
     return [plain(label["text"]) for label in labels if label["name"] == "title"]
 
 
-def slice_grid(jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str) -> dict:
+def slice_grid(
+    jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str, word: str = "round-off"
+) -> dict:
     """One panel per output element, in a grid shaped like y (see output_grid): panel i is the slice
     ∂y[i]/∂x, shaped like x, its rows and columns named after the input's."""
     x_shape = jacobian.shape[len(y_shape) :]
     outputs = element_indices(y_shape)
     titles = [partial_label(y_name, i, x_name) for i in outputs]
-    hovers = None
+    rounded, hovers = rounding([jacobian], word), None
     if jacobian.size <= MAX_DESCRIBED_CELLS:
-        hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k)) for i in outputs]
+        hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k), rounded) for i in outputs]
     labelled = jacobian.size <= MAX_LABELLED_CELLS
-    spec = heatmap([jacobian[i] for i in outputs], hovers, titles, output_grid(y_shape), labelled)
+    spec = heatmap([jacobian[i] for i in outputs], hovers, titles, output_grid(y_shape), labelled, rounded.noise)
     name_cells(spec["layout"], *cell_names(x_name, x_shape))
     return spec
 
@@ -104,7 +135,12 @@ def cell_names(x: str, x_shape: tuple[int, ...]) -> tuple[list[str], list[str]]:
 
 
 def flat_matrix(
-    jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str, sums: np.ndarray | None = None
+    jacobian: np.ndarray,
+    y_shape: tuple[int, ...],
+    y_name: str,
+    x_name: str,
+    sums: np.ndarray | None = None,
+    word: str = "round-off",
 ) -> dict:
     """J.reshape(y.size, x.size): row r = output element r, column c = input element c (row-major).
 
@@ -115,13 +151,14 @@ def flat_matrix(
     y_labels = [index_label(y_name, i) for i in element_indices(y_shape)]
     x_labels = [index_label(x_name, k) for k in element_indices(x_shape)]
     flat = jacobian.reshape(len(y_labels), len(x_labels))
+    rounded = rounding([flat] + ([] if sums is None else [np.asarray(sums)]), word)
     hovers = None
     if flat.size <= MAX_DESCRIBED_CELLS:
-        hovers = [_flat_hover(flat, y_labels, x_labels)]
+        hovers = [_flat_hover(flat, y_labels, x_labels, rounded)]
     title = f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"
-    spec = heatmap([flat], hovers, [title], (1, 1), flat.size <= MAX_LABELLED_CELLS)
+    spec = heatmap([flat], hovers, [title], (1, 1), flat.size <= MAX_LABELLED_CELLS, rounded.noise)
     if sums is not None:
-        _add_sum_row(spec, np.asarray(sums, np.float64).reshape(-1), y_name, x_labels)
+        _add_sum_row(spec, np.asarray(sums, np.float64).reshape(-1), y_name, x_labels, rounded)
         y_labels = [*y_labels, "", "Σ"]
     layout = spec["layout"]
     layout.update(height=min(1600, 120 + 32 * len(y_labels)), margin=dict(layout["margin"], t=90))
@@ -134,19 +171,19 @@ def flat_matrix(
     return spec
 
 
-def _flat_hover(flat: np.ndarray, y_labels: list[str], x_labels: list[str]) -> np.ndarray:
+def _flat_hover(flat: np.ndarray, y_labels: list[str], x_labels: list[str], rounded: Rounding) -> np.ndarray:
     """'∂C[0,1]/∂A[1,0] = 0' for every entry of a flat Jacobian."""
     hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
-    return hover + np.vectorize(lambda v: f" = {v:.4g}", otypes=[object])(flat)
+    return hover + np.vectorize(lambda v: f" = {rounded.shown(v)}", otypes=[object])(flat)
 
 
-def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str]) -> None:
+def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str], rounded: Rounding) -> None:
     """The column sums as a last row of the flat matrix's heatmap, a gap row above (see flat_matrix)."""
     heatmap, layout = spec["data"][0], spec["layout"]
     gap = np.full((1, sums.size), np.nan)
-    heatmap["z"] = np.vstack([heatmap["z"], gap, sums[None, :]])
+    heatmap["z"] = np.vstack([heatmap["z"], gap, np.where(np.abs(sums) < rounded.noise, 0.0, sums)[None, :]])
     if "text" in heatmap:
-        row = [f"Σᵢ ∂{y_name}[i]/∂{c} = {v:.4g}" for c, v in zip(x_labels, sums, strict=True)]
+        row = [f"Σᵢ ∂{y_name}[i]/∂{c} = {rounded.shown(v)}" for c, v in zip(x_labels, sums, strict=True)]
         heatmap["text"] = np.vstack([heatmap["text"], np.full((1, sums.size), "", object), np.array([row], object)])
     height = heatmap["z"].shape[0]
     layout["yaxis"]["range"] = [height - 0.5, -0.5]
@@ -155,7 +192,13 @@ def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str])
 
 
 def sum_equation(
-    jacobian: np.ndarray, upstream: np.ndarray, gradient: np.ndarray, y_name: str, x_name: str, labels: tuple[str, str]
+    jacobian: np.ndarray,
+    upstream: np.ndarray,
+    gradient: np.ndarray,
+    y_name: str,
+    x_name: str,
+    labels: tuple[str, str],
+    word: str = "round-off",
 ) -> dict:
     """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, then what the tape returned (`labels`: its title, and the
     word between Σ and it, in the reader's language): one equation, Σ and the tape's always side by side.
@@ -169,12 +212,14 @@ def sum_equation(
     tape_label, versus = labels
     titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown] + ["Σ", tape_label]
     names = [title.replace("<br>", " ") for title in titles]
+    rounded = rounding(values, word)
     hovers = [
-        _hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}")
+        _hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}", rounded)
         for v, name in zip(values, names, strict=True)
     ]
     labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
-    spec = heatmap(values, hovers, titles, (1, len(values)), labelled, arrange="equation", together=2)
+    grid = (1, len(values))
+    spec = heatmap(values, hovers, titles, grid, labelled, rounded.noise, arrange="equation", together=2)
     layout = spec["layout"]
     layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
     name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
@@ -183,7 +228,13 @@ def sum_equation(
 
 
 def chain_product(
-    j_g: np.ndarray, j_f: np.ndarray, j: np.ndarray, ndims: tuple[int, int], x_name: str, shape_note: str
+    j_g: np.ndarray,
+    j_f: np.ndarray,
+    j: np.ndarray,
+    ndims: tuple[int, int],
+    x_name: str,
+    shape_note: str,
+    word: str = "round-off",
 ) -> dict:
     """J_g · J_f = J as the matrix product it is: each Jacobian flat, (out.size × in.size), side by side,
     its tensor shape under it (`shape_note`: '{shape} → {rows} × {cols}', in the reader's language).
@@ -192,39 +243,40 @@ def chain_product(
     """
     y_ndim, f_ndim = ndims
     factors = ((j_g, y_ndim, "y", "f"), (j_f, f_ndim, "f", x_name), (j, y_ndim, "y", x_name))
+    rounded = rounding([j_g, j_f, j], word)
     flats, hovers, titles, shapes = [], [], [], []
     for jacobian, out_ndim, out, inp in factors:
         rows = [index_label(out, i) for i in element_indices(jacobian.shape[:out_ndim])]
         cols = [index_label(inp, k) for k in element_indices(jacobian.shape[out_ndim:])]
         flat = jacobian.reshape(len(rows), len(cols))
         flats.append(flat)
-        hovers.append(_flat_hover(flat, rows, cols))
+        hovers.append(_flat_hover(flat, rows, cols, rounded))
         shapes.append(shape_note.format(shape=shape_text(jacobian.shape), rows=len(rows), cols=len(cols)))
     titles = ["J<sub>g</sub> = ∂y/∂f", f"J<sub>f</sub> = ∂f/∂{x_name}", f"J = ∂y/∂{x_name}"]
     labelled = sum(f.size for f in flats) <= MAX_LABELLED_CELLS
-    spec = heatmap(flats, hovers, titles, (1, 3), labelled, arrange="equation", together=1)
+    spec = heatmap(flats, hovers, titles, (1, 3), labelled, rounded.noise, arrange="equation", together=1)
     add_notes(spec["layout"], shapes)
     add_signs(spec["layout"], ["·", "="])
     return spec
 
 
-def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str) -> dict:
+def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str, word: str = "round-off") -> dict:
     """What tape.batch_jacobian returns, (B, n_out, n_in): panel b is Σ_c ∂y[c]/∂x[b], one per sample b.
 
     Each panel adds up a column of the full Jacobian's blocks, which is the diagonal block
     ∂y[b]/∂x[b] only when the samples do not interact: the titles say what the panels are.
     """
-    values, hovers, titles = [], [], []
+    values, hovers, titles, rounded = [], [], [], rounding([per_sample], word)
     for b in range(per_sample.shape[0]):
         values.append(per_sample[b])
         entry = lambda k, b=b: f"Σ<sub>c</sub> ∂{y_name}[c,{k[0]}]/∂{index_label(x_name, (b, k[1]))}"  # noqa: E731
-        hovers.append(_hover(per_sample[b], entry))
+        hovers.append(_hover(per_sample[b], entry, rounded))
         titles.append(f"Σ<sub>c</sub> ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
     grid = (1, per_sample.shape[0])
-    return heatmap(values, hovers, titles, grid, per_sample.size <= MAX_LABELLED_CELLS)
+    return heatmap(values, hovers, titles, grid, per_sample.size <= MAX_LABELLED_CELLS, rounded.noise)
 
 
-def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
+def block_grid(jacobian: np.ndarray, y_name: str, x_name: str, word: str = "round-off") -> dict:
     """A batch's full Jacobian (B, n_out, B, n_in) as a B×B grid of blocks ∂y[b]/∂x[c], diagonal outlined.
 
     The outlined diagonal blocks are the per-sample Jacobians; the others couple samples. (The outline's
@@ -232,13 +284,13 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str) -> dict:
     """
     batch = jacobian.shape[0]
     pairs = [(b, c) for b in range(batch) for c in range(batch)]
-    values = [jacobian[b, :, c, :] for b, c in pairs]
+    values, rounded = [jacobian[b, :, c, :] for b, c in pairs], rounding([jacobian], word)
     hovers = [
-        _hover(jacobian[b, :, c, :], lambda k, b=b, c=c: partial_label(y_name, (b, k[0]), x_name, (c, k[1])))
-        for b, c in pairs
+        _hover(values[n], lambda k, b=b, c=c: partial_label(y_name, (b, k[0]), x_name, (c, k[1])), rounded)
+        for n, (b, c) in enumerate(pairs)
     ]
     titles = [partial_label(y_name, (b,), index_label(x_name, (c,))) for b, c in pairs]
-    spec = heatmap(values, hovers, titles, (batch, batch), jacobian.size <= MAX_LABELLED_CELLS)
+    spec = heatmap(values, hovers, titles, (batch, batch), jacobian.size <= MAX_LABELLED_CELLS, rounded.noise)
     for r, c, h, w in spec["layout"]["meta"]["panels"][:: batch + 1]:
         rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
         spec["layout"].setdefault("shapes", []).append(rect)

@@ -32,8 +32,9 @@ class Run:
 
 
 def source(function) -> str:
-    """The function's code as the page shows it: its body, without the def line and without its
-    comments (they are English; the page explains in the reader's language)."""
+    """The function's code as the page shows it, a script that runs as copied: the imports it needs,
+    its body without the def line, its last line printing what it returned, and without its comments
+    (they are English; the page explains in the reader's language)."""
     lines = inspect.getsource(function).splitlines()
     body = textwrap.dedent("\n".join(lines[1:]))
     tokens = tokenize.generate_tokens(io.StringIO(body).readline)
@@ -42,7 +43,10 @@ def source(function) -> str:
         code = body.splitlines()
         code[row - 1] = code[row - 1][:col].rstrip()
         body = "\n".join(code)
-    return body
+    # A function's `return` (one line, at the end of its body) is a script's print.
+    body = "\n".join(f"print({line[7:]})" if line.startswith("return ") else line for line in body.splitlines())
+    imports = ["import tensorflow as tf"] + (["import numpy as np"] if "np." in body else [])
+    return "\n".join(imports) + "\n\n" + body
 
 
 def printed(value: object) -> str:

@@ -73,12 +73,15 @@ def heatmap(
     titles: list[str],
     grid: tuple[int, int],
     labelled: bool,
+    noise: float = 0.0,
     arrange: str = "grid",
     together: int = 0,
 ) -> dict:
     """One heatmap of the panels at the places of `grid`, each with its title above it (and each
-    cell's hover text, unless `hovers` is None: then the hover shows the value alone)."""
+    cell's hover text, unless `hovers` is None: then the hover shows the value alone). A value under
+    `noise` is drawn as 0: it is the computation's rounding (figures.round_off)."""
     blocks = [as_matrix(np.asarray(v, np.float64)) for v in values]
+    blocks = [np.where(np.abs(b) < noise, 0.0, b) for b in blocks]
     z, places = tile(blocks, grid, np.nan)
     heatmap = dict(type="heatmap", z=z, hoverongaps=False, coloraxis="coloraxis", xgap=1, ygap=1)
     if hovers is None:

@@ -38,6 +38,9 @@ class Example:
     step: float = 0.5
     notebook: Mapping[str, object] = field(default_factory=dict)  # printed results, for the tests
     constants: Mapping[str, np.ndarray] = field(default_factory=dict)  # tensors `code` names that no slider sets
+    # What the pictures alone would mislead about at these inputs, in a language (a typed formula's
+    # softmax along an axis of one element): sentences shown above the pictures.
+    notes: Callable[[Mapping[str, np.ndarray], str], list[str]] | None = None
 
 
 OUTPUT_NAMES = ("y", "z", "f", "out")  # a typed formula's output: the first that no input of it uses
@@ -62,4 +65,9 @@ def formula_example(expression: Callable[..., tf.Tensor], inputs: Mapping[str, n
         insights={name: SENTENCES["playground.insight"] for name in names},
         value_range=(-5.0, 5.0),
         step=0.1,
+        notes=lambda values, lang: [note.message(lang) for note in expression.notes(shapes_of(values))],
     )
+
+
+def shapes_of(values: Mapping[str, np.ndarray]) -> dict[str, tuple[int, ...]]:
+    return {name: value.shape for name, value in values.items()}

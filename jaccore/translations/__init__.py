@@ -18,10 +18,19 @@ from jaccore.translations import (
     predict,
     takeaway,
 )
-from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, grouped, language_from
+from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, counted, grouped, language_from
 
 _PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code, takeaway, predict)
 SENTENCES: dict[str, Text] = {key: text for part in _PARTS for key, text in part.SENTENCES.items()}
 assert len(SENTENCES) == sum(len(part.SENTENCES) for part in _PARTS), "a key is defined twice"
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "SENTENCES", "Text", "grouped", "language_from"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "SENTENCES",
+    "Text",
+    "counted",
+    "grouped",
+    "language_from",
+]

@@ -22,8 +22,8 @@ SENTENCES = {
     "example.shape_of": T("shape {shape}", "chiều {shape}"),
     "example.jacobian": T("The Jacobian", "Jacobian"),
     "example.jacobian_shape": T(
-        "Shape = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, {n} partial derivatives.",
-        "Chiều = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, gồm {n} đạo hàm riêng.",
+        "Shape = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, {n}.",
+        "Chiều = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, gồm {n}.",
     ),
     "example.slices_caption": T(
         "One heatmap per output element {y}[i]: its slice ∂{y}[i]/∂{x} has the shape of {x}. Hover a cell "
@@ -86,9 +86,21 @@ SENTENCES = {
         "Sai khác lớn nhất so với cách nhích từng đầu vào một chút rồi xem đầu ra đổi bao nhiêu (sai phân "
         "hữu hạn, tính bằng float64)",
     ),
-    "example.check_help": T(
-        "A difference of about a millionth of the values is float32 rounding: the answers agree.",
-        "Sai khác cỡ một phần triệu giá trị là do làm tròn của float32: các đáp án khớp nhau.",
+    "example.check_exact": T(
+        "Both differences are 0: the answers agree exactly.",
+        "Cả hai sai khác đều bằng 0: các đáp án khớp hoàn toàn.",
+    ),
+    "example.check_agree": T(
+        "The larger difference, {err}, is {rel} of the largest partial derivative ({scale}): float32's "
+        "rounding, so the answers agree.",
+        "Sai khác lớn hơn, {err}, bằng {rel} lần đạo hàm riêng lớn nhất ({scale}): do làm tròn của float32, nên "
+        "các đáp án khớp nhau.",
+    ),
+    "example.check_differ": T(
+        "The larger difference, {err}, is {rel} of the largest partial derivative ({scale}): more than "
+        "float32's rounding. Finite differences are off near a kink (relu, abs) or where the function jumps.",
+        "Sai khác lớn hơn, {err}, bằng {rel} lần đạo hàm riêng lớn nhất ({scale}): lớn hơn mức làm tròn của "
+        "float32. Sai phân hữu hạn lệch gần điểm gãy (relu, abs) hoặc nơi hàm nhảy bậc.",
     ),
     "example.nonfinite": T(
         "NaN or infinity appears in the result: TensorFlow computed it that way, and so does this page.",

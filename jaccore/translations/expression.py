@@ -16,20 +16,66 @@ SENTENCES = {
         "the expression uses no input: name at least one, like x",
         "biểu thức không dùng đầu vào nào: hãy dùng ít nhất một tên, ví dụ x",
     ),
-    "expression.syntax": T("this is not a formula Python can read", "đây không phải là công thức đọc được"),
+    "expression.syntax": T(
+        "Python cannot read this as a formula: check that every parenthesis is closed and that an operator "
+        "stands between every two values",
+        "Python không đọc được công thức này: hãy kiểm tra mọi dấu ngoặc đã đóng và giữa hai giá trị luôn có "
+        "một phép toán",
+    ),
+    "expression.juxtaposed_number": T(
+        "a number stands right before {name}, as in a textbook: Python needs the operator, {instead}",
+        "một con số đứng ngay trước {name}, như cách viết trong sách: Python cần phép toán, {instead}",
+    ),
+    "expression.juxtaposed_names": T(
+        "{left} and {right} stand side by side with no operator between them: write `@` for the matrix "
+        "product or `*` element by element",
+        "{left} và {right} đứng cạnh nhau mà không có phép toán: hãy viết `@` cho tích ma trận hoặc `*` cho "
+        "phép nhân từng phần tử",
+    ),
+    "expression.call_of_input": T(
+        "{name} followed by a parenthesis calls it as a function, and it is none of the functions: to "
+        "multiply, write {instead}",
+        "{name} đứng trước dấu ngoặc nghĩa là gọi nó như một hàm, mà nó không phải hàm nào cả: để nhân, hãy "
+        "viết {instead}",
+    ),
+    "expression.unknown_function": T(
+        "there is no function {name}: did you mean {nearest}? The functions are: {allowed}",
+        "không có hàm {name}: có phải bạn muốn {nearest}? Các hàm được dùng: {allowed}",
+    ),
+    "expression.xor": T(
+        "`^` is not a power in Python (it combines the bits of whole numbers): write `**`, as in `x ** 2`",
+        "`^` không phải phép luỹ thừa trong Python (nó kết hợp các bit của số nguyên): hãy viết `**`, ví dụ `x ** 2`",
+    ),
+    "expression.floor_division": T(
+        "`//` divides and rounds down to a whole number, which has no derivative: write `/`",
+        "`//` chia rồi làm tròn xuống thành số nguyên, phép này không có đạo hàm: hãy viết `/`",
+    ),
+    "expression.remainder": T(
+        "`%` (the remainder of a division) is not one of a formula's operators: `+`, `-`, `*`, `/`, `**`, `@`",
+        "`%` (phần dư của phép chia) không thuộc các phép toán của công thức: `+`, `-`, `*`, `/`, `**`, `@`",
+    ),
+    "expression.operator": T(
+        "the operator `{symbol}` is not one of a formula's: `+`, `-`, `*`, `/`, `**`, `@`",
+        "phép toán `{symbol}` không thuộc các phép toán của công thức: `+`, `-`, `*`, `/`, `**`, `@`",
+    ),
     "expression.not_ascii": T(
         "the character {char} is not allowed: a formula is written with ASCII letters, digits, operators and "
         "parentheses",
         "không dùng được ký tự {char}: công thức chỉ viết bằng chữ cái và chữ số ASCII, các phép toán và dấu ngoặc",
     ),
     "expression.construct": T(
-        "this part of Python ({construct}) is not allowed", "không được dùng phần này của Python ({construct})"
+        "this part of Python is not allowed in a formula: it is made of numbers, inputs, `+ - * / ** @`, "
+        "parentheses and the functions",
+        "không được dùng phần này của Python trong công thức: công thức gồm số, đầu vào, `+ - * / ** @`, "
+        "dấu ngoặc và các hàm",
     ),
     "expression.keyword": T(
-        "{function} takes one argument, written without a name, like {function}(x)",
-        "{function} nhận một đối số, viết không kèm tên, ví dụ {function}(x)",
+        "`{function}` takes one argument, written without a name, like `{function}(x)`",
+        "`{function}` nhận một đối số, viết không kèm tên, ví dụ `{function}(x)`",
     ),
-    "expression.repeated_keyword": T("{function} is given axis more than once", "{function} được cho axis nhiều lần"),
+    "expression.repeated_keyword": T(
+        "`{function}` is given axis more than once", "`{function}` được cho axis nhiều lần"
+    ),
     "expression.too_deep": T("the expression is nested more than {limit} deep", "biểu thức lồng sâu quá {limit} mức"),
     "expression.too_many_inputs": T(
         "the expression names more than {limit} inputs", "biểu thức dùng quá {limit} đầu vào"
@@ -48,32 +94,46 @@ SENTENCES = {
         "ví dụ {instead}",
     ),
     "expression.bare_function": T(
-        "{function} is a function: call it, like {function}(x)",
-        "{function} là hàm: hãy gọi nó, ví dụ {function}(x)",
+        "`{function}` is a function: call it, like `{function}(x)`",
+        "`{function}` là hàm: hãy gọi nó, ví dụ `{function}(x)`",
     ),
     "expression.matmul_rank": T(
-        "@ multiplies matrices (2 axes); here the shapes are {a} and {b}",
-        "@ nhân hai ma trận (2 trục); ở đây chiều là {a} và {b}",
+        "the operator `@` multiplies matrices (2 axes); here the shapes are {a} and {b}",
+        "phép toán `@` nhân hai ma trận (2 trục); ở đây chiều là {a} và {b}",
     ),
     "expression.matmul_shapes": T(
-        "@ cannot multiply shapes {a} and {b}: {k} columns against {m} rows",
-        "@ không nhân được chiều {a} với {b}: {k} cột so với {m} hàng",
+        "the operator `@` cannot multiply shapes {a} and {b}: {k} against {m}",
+        "phép toán `@` không nhân được chiều {a} với {b}: {k} so với {m}",
     ),
     "expression.broadcast": T(
-        "{symbol} cannot combine shapes {a} and {b} element by element",
-        "{symbol} không kết hợp từng phần tử được hai chiều {a} và {b}",
+        "the operator `{symbol}` cannot combine shapes {a} and {b} element by element",
+        "phép toán `{symbol}` không kết hợp từng phần tử được hai chiều {a} và {b}",
     ),
     "expression.unknown_call": T(
         "calls to {name} are not allowed; the functions are: {allowed}",
         "không được gọi {name}; các hàm được dùng: {allowed}",
     ),
     "expression.arity": T(
-        "{function} takes {expected}; {given} given",
-        "{function} nhận {expected}; ở đây có {given}",
+        "`{function}` takes {expected}; {given} given",
+        "`{function}` nhận {expected}; ở đây có {given}",
     ),
     "expression.axis_range": T(
-        "{function}: axis {axis} does not exist for shape {shape}",
-        "{function}: không có trục {axis} cho chiều {shape}",
+        "`{function}`: axis {axis} does not exist for shape {shape}",
+        "`{function}`: không có trục {axis} cho chiều {shape}",
+    ),
+    "expression.axis_of_one": T(
+        "`{function}` works along axis {axis} of {arg}, which has shape {shape}: that axis has one element, so "
+        "{what} Along the axis with {n} elements: `{suggestion}`.",
+        "`{function}` tính dọc trục {axis} của {arg}, có chiều {shape}: trục đó chỉ có một phần tử, nên {what} "
+        "Dọc theo trục có {n} phần tử: `{suggestion}`.",
+    ),
+    "expression.softmax_of_one": T(
+        "every output is 1 and every partial derivative 0, not because an input does not reach an output.",
+        "mọi đầu ra bằng 1 và mọi đạo hàm riêng bằng 0, không phải vì đầu vào không ảnh hưởng tới đầu ra.",
+    ),
+    "expression.reduce_of_one": T(
+        "nothing is added up: the result is its input with that axis dropped.",
+        "không có gì được cộng lại: kết quả chỉ là đầu vào bỏ đi trục đó.",
     ),
     "expression.axis_value": T(
         "axis must be a small whole number, like 0 or -1",

@@ -171,12 +171,17 @@ SENTENCES = {
     ),
     "linear.exact_name": T("f(x + tδ)", "f(x + tδ)"),
     "linear.linear_name": T("f(x) + J·tδ", "f(x) + J·tδ"),
-    "linear.error": T("Error of the linear map (log-log)", "Sai số của ánh xạ tuyến tính (log-log)"),
-    "linear.error_name": T("max |f(x + tδ) − f(x) − J·tδ|", "max |f(x + tδ) − f(x) − J·tδ|"),
+    "linear.error": T(
+        "Error of the linear map, the largest over {n} of {y} (log-log)",
+        "Sai số của ánh xạ tuyến tính, lớn nhất trên {n} của {y} (log-log)",
+    ),
+    "linear.error_name": T("maxᵢ |f(x + tδ)[i] − f(x)[i] − (J·tδ)[i]|", "maxᵢ |f(x + tδ)[i] − f(x)[i] − (J·tδ)[i]|"),
     "linear.slope_name": T("slope 2", "độ dốc 2"),
     "linear.slope": T(
-        "Fitted slope: **{slope:.2f}**. From t = {t0} to t = {t1} the error fell from {e0} to {e1}.",
-        "Độ dốc ước lượng: **{slope:.2f}**. Từ t = {t0} đến t = {t1}, sai số giảm từ {e0} xuống {e1}.",
+        "Fitted slope: **{slope:.2f}**. From t = {t0} to t = {t1} the largest error over every element of "
+        "{y} (not only the one drawn above) fell from {e0} to {e1}.",
+        "Độ dốc ước lượng: **{slope:.2f}**. Từ t = {t0} đến t = {t1}, sai số lớn nhất trên mọi phần tử của {y} "
+        "(không chỉ phần tử vẽ ở trên) giảm từ {e0} xuống {e1}.",
     ),
     "linear.exact": T(
         "{y} is linear in {x}: the error is {err} at every t, rounding only. Its linear map is exact.",

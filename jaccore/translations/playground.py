@@ -8,13 +8,16 @@ SENTENCES = {
     "playground.intro": T(
         "Type a formula over named tensors, give each input a shape, and see every view an example page "
         "has. Allowed: numbers, names, + - * / ** @ (matrix product), unary minus, parentheses, and "
-        "{functions}. `sum` and `mean` take an axis: `sum(x, axis=0)`. The text is parsed, never run as Python.",
+        "{functions}. `softmax`, `sum`, `mean`, `max` and `logsumexp` take an axis, as in numpy and TensorFlow: "
+        "`softmax(x, axis=0)`. The text is parsed, never run as Python.",
         "Gõ một công thức trên các tensor có tên, đặt chiều cho từng đầu vào, và xem mọi góc nhìn như ở "
         "trang ví dụ. Được dùng: số, tên, + - * / ** @ (nhân ma trận), dấu trừ, ngoặc, và {functions}. "
-        "`sum` và `mean` nhận `axis`: `sum(x, axis=0)`. Văn bản chỉ được phân tích cú pháp, không bao giờ chạy "
-        "như mã Python.",
+        "`softmax`, `sum`, `mean`, `max` và `logsumexp` nhận `axis`, như trong numpy và TensorFlow: "
+        "`softmax(x, axis=0)`. Văn bản chỉ được phân tích cú pháp, không bao giờ chạy như mã Python.",
     ),
-    "playground.expression": T("Expression y =", "Biểu thức y ="),
+    "playground.expression": T(
+        "Formula (its output is y, or z when an input is y)", "Công thức (đầu ra là y, hoặc z nếu có đầu vào tên y)"
+    ),
     "playground.shape": T("shape of {name}", "chiều của {name}"),
     "playground.shape_help": T(
         "Comma-separated lengths: 3,2 is a matrix, 3 a vector, empty a scalar.",
@@ -47,10 +50,11 @@ SENTENCES = {
         "Công thức của bạn: mỗi phần tử đầu ra phụ thuộc thế nào vào từng phần tử đầu vào?",
     ),
     "playground.insight": T(
-        "Each panel is one output element's slice: where it is zero, that input element does not reach "
-        "that output element.",
-        "Mỗi ô là lát cắt của một phần tử đầu ra: chỗ nào bằng 0 thì phần tử đầu vào đó không ảnh hưởng "
-        "tới phần tử đầu ra đó.",
+        "Each panel is one output element's slice: where it is zero, a small change of that input element "
+        "does not move that output element, at these values. `tape.gradient` adds the slices up: `{gradient}`.",
+        "Mỗi ô là lát cắt của một phần tử đầu ra: chỗ nào bằng 0 thì, tại các giá trị này, một thay đổi nhỏ "
+        "của phần tử đầu vào đó không làm phần tử đầu ra đó thay đổi. `tape.gradient` cộng các lát cắt lại: "
+        "`{gradient}`.",
     ),
     "playground.no_closed_form": T(
         "No closed form for a typed formula: finite differences are the oracle.",

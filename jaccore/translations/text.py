@@ -32,3 +32,8 @@ def grouped(n: int, lang: str) -> str:
     """A count as prose writes it: 34,359,738,368 in English, 34.359.738.368 in Vietnamese."""
     text = f"{n:,}"
     return text.replace(",", ".") if lang == "vi" else text
+
+
+def counted(n: int, lang: str, one: str, many: str, vi: str) -> str:
+    """'1 partial derivative', '48 partial derivatives', '48 đạo hàm riêng': a count and its noun."""
+    return f"{grouped(n, lang)} {vi if lang == 'vi' else one if n == 1 else many}"

@@ -37,9 +37,9 @@ def live_batch(example: Example) -> None:
     shape = sections.shape_sentence("y", "x", full.jacobian, full.output.ndim)
     panel = Panel()
     panel.html(prose_html(f"### {say('batch.full')}") + prose_html(shape, caption=True))
-    panel.figure(figures.block_grid(full.jacobian, "y", "x"), "blocks")
+    panel.figure(figures.block_grid(full.jacobian, "y", "x", say("panel.round_off")), "blocks")
     panel.html(prose_html(f"### {say('batch.diagonal')}"))
-    panel.figure(figures.batch_sums(per_sample, "y", "x"), "diagonal")
+    panel.figure(figures.batch_sums(per_sample, "y", "x", say("panel.round_off")), "diagonal")
     panel.html(coupling_facts(full.jacobian, per_sample))
     panel.show()
 

@@ -55,7 +55,7 @@ def live_hessian(slug: str, on_screen: sections.OnScreen) -> None:
     closed = example.closed_form({"x": values["x"].astype(np.float64)}, "x")
     panel = Panel()
     panel.html(prose_html(f"### {say('hessian.matrix')}"))
-    panel.figure(figures.flat_matrix(h, values["x"].shape, "∇f", "x"), "hessian")
+    panel.figure(figures.flat_matrix(h, values["x"].shape, "∇f", "x", word=say("panel.round_off")), "hessian")
     facts = say("hessian.facts", sym=f"{max_abs_difference(h, h.T):.2g}", err=f"{max_abs_difference(h, closed):.2g}")
     panel.html(prose_html(facts))
     hv = hessian_vector_product(example.fn, x, "x", v)

@@ -14,6 +14,7 @@ from jaccore.modes import Linearization, linearization
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
 from jaccore.takeaway import linear_cells, notebook_bytes
+from jaccore.translations import counted
 from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
@@ -82,7 +83,8 @@ def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen)
     panel.html(prose_html(error_sentence(small, example.output_name, wrt)))
     if not is_linear(small):
         names = (say("linear.error_name"), say("linear.slope_name"))
-        title = say("linear.error")
+        n = counted(int(np.prod(curve.output.shape)), language(), "element", "elements", "phần tử")
+        title = say("linear.error", y=example.output_name, n=n)
         panel.figure(figures.error_log_log(SMALL, small.errors, names, title), "error", label=title)
     panel.show()
 
@@ -102,4 +104,4 @@ def error_sentence(lin: Linearization, y: str, x: str) -> str:
         return say("linear.exact", y=y, x=x, err=f"{lin.errors.max(initial=0.0):.1g}")
     first, last = -1, len(lin.steps) // 2  # from t = 1 down to the middle of the decades
     return say("linear.slope", slope=lin.slope, t0=f"{lin.steps[first]:g}", t1=f"{lin.steps[last]:g}",
-               e0=f"{lin.errors[first]:.3g}", e1=f"{lin.errors[last]:.3g}")  # fmt: skip
+               e0=f"{lin.errors[first]:.3g}", e1=f"{lin.errors[last]:.3g}", y=y)  # fmt: skip

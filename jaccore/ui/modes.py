@@ -56,7 +56,8 @@ def live_modes(mode: str, wrt: str, on_screen: sections.OnScreen) -> None:
     on_screen.notebook = lambda: notebook_bytes(modes_cells(values, wrt, mode, done, on_screen.page, lang))
     panel = Panel()
     panel.html(prose_html(f"### {say('modes.matrix')}") + prose_html(pass_sentence(built, mode, wrt, done)))
-    panel.figure(figures.flat_matrix(partly_built(built, mode, done), built.output_shape, "y", wrt), "built")
+    built_so_far = partly_built(built, mode, done)
+    panel.figure(figures.flat_matrix(built_so_far, built.output_shape, "y", wrt, word=say("panel.round_off")), "built")
     if done == built.passes:
         err = max_abs_difference(built.jacobian, analyze(LAYER.fn, values, wrt).jacobian)
         panel.html(prose_html(say("modes.done", total=built.passes, y="y", x=wrt, err=f"{err:.2g}")))

@@ -31,7 +31,7 @@ from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
 from jaccore.notation import array_text, as_matrix, shape_text
 from jaccore.takeaway import example_cells, notebook_bytes
-from jaccore.translations import grouped
+from jaccore.translations import counted, grouped
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, url_choice
@@ -108,7 +108,14 @@ def render_inputs_header(example: Example, held: bool = False) -> None:
     st.caption(say("example.inputs_hint"))
     defaults = slider_defaults(example.inputs)
     icon = ":material/restart_alt:"
-    st.button(say("example.reset"), on_click=reset, args=(defaults,), key="reset", icon=icon, disabled=held)
+    st.button(say("example.reset"), on_click=reset_inputs, args=(defaults,), key="reset", icon=icon, disabled=held)
+
+
+def reset_inputs(defaults: dict[str, float]) -> None:
+    """The reset button: every input's slider back to its start, and the upstream weights v to ones."""
+    reset(defaults)
+    for key in [key for key in st.session_state if str(key).startswith(f"{UPSTREAM}.")]:
+        st.session_state[key] = 1.0
 
 
 def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
@@ -213,6 +220,13 @@ def upstream_sliders(example: Example, y_shape: tuple[int, ...]) -> np.ndarray |
     return slider_matrix(UPSTREAM, "v", np.ones(y_shape, np.float32), (-3.0, 3.0), 0.5)
 
 
+def render_notes(panel: Panel, view: View) -> None:
+    """What the pictures below would mislead about (a softmax along an axis of one element)."""
+    notes = view.example.notes(view.values, language()) if view.example.notes else []
+    for note in notes:
+        panel.html(f'<div class="jx-note" role="note">{prose_html(note)}</div>')
+
+
 def render_output(panel: Panel, view: View) -> None:
     analysis = view.analysis
     shape = say("example.shape_of", shape=tuple(analysis.output.shape))
@@ -225,8 +239,9 @@ def render_output(panel: Panel, view: View) -> None:
 def shape_sentence(y: str, x: str, jacobian: np.ndarray, y_ndim: int) -> str:
     """'Shape = C.shape + A.shape: (2, 2) + (2, 2) = (2, 2, 2, 2), 16 partial derivatives.'"""
     ys, xs = jacobian.shape[:y_ndim], jacobian.shape[y_ndim:]
+    n = counted(jacobian.size, language(), "partial derivative", "partial derivatives", "đạo hàm riêng")
     return say("example.jacobian_shape", y=y, x=x, ys=shape_text(ys), xs=shape_text(xs),
-               js=shape_text(jacobian.shape), n=grouped(jacobian.size, language()))  # fmt: skip
+               js=shape_text(jacobian.shape), n=n)  # fmt: skip
 
 
 def insight(view: View) -> str:
@@ -242,13 +257,13 @@ def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
     text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{insight(view)}")
     if flat:
         panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
-        panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x), "flat_chart")
+        panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x, word=say("panel.round_off")), "flat_chart")
     else:
         caption = say("example.slices_caption", y=y, x=x)
         if figures.slices_in_a_row(y_shape):
             caption += " " + say("example.slices_in_a_row", y=y, x=x, shape=shape_text(y_shape))
         panel.html(text + prose_html(caption, caption=True))
-        panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x), "slices")
+        panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x, say("panel.round_off")), "slices")
 
 
 def render_column_sums(panel: Panel, view: View) -> None:
@@ -257,7 +272,9 @@ def render_column_sums(panel: Panel, view: View) -> None:
     analysis, y, x = view.analysis, view.y, view.x
     caption = prose_html(say("example.flat_caption", y=y, x=x) + " " + say("lesson.sum_row", y=y), caption=True)
     panel.html(prose_html(f"### {say('example.jacobian')}") + caption)
-    flat = figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x, sums=analysis.column_sums)
+    flat = figures.flat_matrix(
+        analysis.jacobian, analysis.output.shape, y, x, sums=analysis.column_sums, word=say("panel.round_off")
+    )
     panel.figure(flat, "flat_chart")
     rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
     panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
@@ -272,7 +289,12 @@ def render_gradient(panel: Panel, view: View) -> None:
     panel.html(prose_html(text))
     tape = say("example.tape_gradient")
     labels = (tape, say("example.versus"))
-    panel.figure(figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels), "sum")
+    panel.figure(
+        figures.sum_equation(
+            analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, say("panel.round_off")
+        ),
+        "sum",
+    )
     returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, subscript=x)
     agrees = prose_html(say("example.sum_vs_tape", err=f"{analysis.sum_error:.2g}"))
     panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
@@ -281,13 +303,25 @@ def render_gradient(panel: Panel, view: View) -> None:
 def render_check(panel: Panel, view: View) -> None:
     """The largest differences from the closed form and from finite differences, as a list."""
     analysis, example = view.analysis, view.example
-    fd = f"- {say('example.check_fd')}: **{analysis.finite_difference_error:.2g}**"
+    errors = [analysis.finite_difference_error]
+    fd = f"- {say('example.check_fd')}: **{errors[0]:.2g}**"
     if example.closed_form is None:
         closed = f"- {say('playground.no_closed_form')}"
     else:
         exact = example.closed_form({n: v.astype(np.float64) for n, v in view.values.items()}, view.x)
-        closed = f"- {say('example.check_closed')}: **{max_abs_difference(analysis.jacobian, exact):.2g}**"
-    panel.html(prose_html(f"### {say('example.check')}\n\n{closed}\n{fd}\n\n{say('example.check_help')}"))
+        errors.append(max_abs_difference(analysis.jacobian, exact))
+        closed = f"- {say('example.check_closed')}: **{errors[-1]:.2g}**"
+    panel.html(prose_html(f"### {say('example.check')}\n\n{closed}\n{fd}\n\n{check_verdict(max(errors), view)}"))
+
+
+def check_verdict(err: float, view: View) -> str:
+    """What the larger difference says, measured against the partial derivatives it is a difference of."""
+    if err == 0:
+        return say("example.check_exact")
+    finite = np.abs(view.analysis.jacobian[np.isfinite(view.analysis.jacobian)])
+    scale = max(float(finite.max(initial=0.0)), 1.0)
+    key = "example.check_agree" if err <= 1e-4 * scale else "example.check_differ"
+    return say(key, err=f"{err:.2g}", rel=f"{err / scale:.1g}", scale=f"{scale:.3g}")
 
 
 def render_code(panel: Panel, view: View) -> str:

@@ -64,6 +64,7 @@ def live_example(example: Example, wrt: str, views: dict[str, bool], on_screen: 
         st.info(say("predict.hidden"), icon=":material/visibility_off:")
         return
     panel = Panel()
+    sections.render_notes(panel, view)
     sections.render_output(panel, view)
     sections.render_jacobian(panel, view, views["flat"])
     sections.render_gradient(panel, view)

@@ -183,3 +183,24 @@ def test_flat_matrix_with_its_column_sums_under_their_columns():
     assert list(figure.layout.yaxis.ticktext)[-1] == "Σ" and figure.layout.meta["sums_row"] == 4
     assert figure.layout.coloraxis.cmax == 8 == -figure.layout.coloraxis.cmin
     assert np.asarray(figure.data[0].text)[4, 1] == "Σᵢ ∂f[i]/∂x[1,0] = 8"
+
+
+def test_round_off_is_drawn_as_zero_and_said_so():
+    """softmax(transpose(x)): its slices sum to 0 in exact arithmetic; in float32 the Σ cells come out
+    at −7.45e-9 and the like beside the tape's 0. Drawn as 0, the hover keeping the raw value."""
+    import jaccore
+    from jaccore.expression import parse_expression
+
+    x = np.array([[0.3], [-1.2], [0.8]], np.float32)
+    analysis = jaccore.analyze(parse_expression("softmax(transpose(x))"), {"x": x}, "x")
+    spec = figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, "y", "x",
+                                ("tape.gradient", "vs"), "làm tròn")  # fmt: skip
+    z = np.asarray(spec["data"][0]["z"], float)
+    tiny = z[np.isfinite(z) & (z != 0)]
+    assert np.abs(tiny).min() > 1e-6  # no e-08 on the picture
+    sigma = panels_of(drawn(spec))[-2]
+    assert not sigma.any()
+    raw = sum(np.float64(1) * analysis.jacobian[0, i] for i in range(3))  # Σ as the figure adds it
+    assert np.abs(raw).max() > 0  # float32's rounding, which the picture does not show as a number
+    assert any("(làm tròn: " in str(t) for t in np.asarray(spec["data"][0]["text"]).ravel())
+    assert figures.round_off([np.array([1.0, -2.0])]) == pytest.approx(64 * np.finfo(np.float32).eps)

@@ -47,5 +47,37 @@ def test_a_trap_that_stops_reproducing_says_so(monkeypatch):
 
 def test_the_code_shown_is_the_code_that_ran_without_comments():
     shown = lab.run("non_scalar_target").broken_source
-    assert shown.splitlines()[0] == "x = tf.constant([1.0, 2.0, 3.0])"
-    assert "#" not in shown and shown.splitlines()[-1] == "return tape.gradient(y, x)"
+    assert shown.splitlines()[:3] == ["import tensorflow as tf", "", "x = tf.constant([1.0, 2.0, 3.0])"]
+    assert "#" not in shown and shown.splitlines()[-1] == "print(tape.gradient(y, x))"
+
+
+# Every snippet on the page pasted into a fresh Python: it must start (no SyntaxError, nothing
+# undefined) and run to the end, or stop with the very error its trap demonstrates.
+PASTED = """
+import json, sys
+results = {}
+for name, code in json.load(sys.stdin).items():
+    try:
+        exec(compile(code, name, "exec"), {})
+        results[name] = None
+    except Exception as error:
+        results[name] = type(error).__name__
+print(json.dumps(results))
+"""
+
+
+def test_every_snippet_runs_as_copied_in_a_fresh_python():
+    import json
+    import subprocess
+    import sys
+
+    snippets, expected = {}, {}
+    for slug in TRAPS:
+        ran = lab.run(slug)
+        for kind, code, result in (("broken", ran.broken_source, ran.broken), ("fixed", ran.fixed_source, ran.fixed)):
+            snippets[f"{slug}.{kind}"] = code
+            expected[f"{slug}.{kind}"] = result.split(":")[0] if result.split(":")[0].endswith("Error") else None
+    done = subprocess.run([sys.executable, "-c", PASTED], input=json.dumps(snippets), capture_output=True,
+                          text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == expected

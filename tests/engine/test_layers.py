@@ -26,7 +26,11 @@ LAYERS = {
     "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
     "jaccore.modes": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
     "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
-    "jaccore.expression": (set(), {"jaccore._tensorflow", "jaccore.engine", "jaccore.markup", "jaccore.translations"}),
+    "jaccore.refusals": (set(), {"jaccore.engine", "jaccore.markup", "jaccore.translations"}),
+    "jaccore.expression": (
+        set(),
+        {"jaccore._tensorflow", "jaccore.engine", "jaccore.markup", "jaccore.refusals", "jaccore.translations"},
+    ),
     "jaccore.translations": (set(), {"jaccore.translations"}),
     "jaccore.catalog": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog", "jaccore.translations"}),
     "jaccore.notation": ({"numpy"}, set()),

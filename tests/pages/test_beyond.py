@@ -24,7 +24,7 @@ def test_playground_default_formula_shows_every_section():
         ("__import__('os').system('id')", "attributes (a.b) are not allowed"),
         ("x.__class__", "attributes (a.b) are not allowed"),
         ("9**9**9**9", "uses no input"),
-        ("x +", "not a formula Python can read"),
+        ("x +", "Python cannot read this as a formula"),
         ("x" * 400, "the limit is 300"),
     ],
 )
@@ -134,3 +134,14 @@ def test_a_formula_of_many_inputs_stops_at_the_pages_sliders():
     assert any("already has 48 sliders" in markup for markup in htmls(app))
     refused = open_page("playground", expr=" + ".join("abcdefghi"))
     assert any("more than 8 inputs" in e.value for e in refused.error)
+
+
+def test_softmax_of_a_column_says_so_above_the_pictures():
+    """softmax(x) with x (3, 1): the page says the softmax ran over an axis of one element, in the
+    reader's language, and which axis was probably meant; softmax(x, axis=0) needs no such note."""
+    for lang, says in (("en", "`softmax(x, axis=0)`"), ("vi", "Dọc theo trục có 3 phần tử")):
+        app = open_page("playground", expr="softmax(x)", lang=lang, **{"shape.x": "3,1"})
+        notes = [markup for markup in htmls(app) if 'class="jx-note"' in markup]
+        assert len(notes) == 1 and says.replace("`", "") in notes[0].replace("<code>", "").replace("</code>", "")
+    quiet = open_page("playground", expr="softmax(x, axis=0)", **{"shape.x": "3,1"})
+    assert errors(quiet) == [] and not any('class="jx-note"' in markup for markup in htmls(quiet))

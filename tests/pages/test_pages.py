@@ -253,3 +253,13 @@ def test_every_slider_starts_on_its_grid(slug):
     for slider in app.slider:
         steps = (slider.value - slider.min) / slider.step
         assert steps == pytest.approx(round(steps), abs=1e-9), (slider.label, slider.value, slider.min, slider.step)
+
+
+def test_reset_restores_the_upstream_weights_too():
+    """x·yᵀ with weights on: v moved, then "Reset to the starting values": the inputs and v as they began."""
+    app = open_page("vector_scalar", weights="true")
+    upstream = next(s for s in app.slider if s.key.startswith("@v"))
+    upstream.set_value(2.5).run()
+    app.slider(key="x.0.0").set_value(4.0).run()
+    app.button(key="reset").click().run()
+    assert app.slider(key=upstream.key).value == 1.0 and app.slider(key="x.0.0").value == 1.0
