@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from dev.harness import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 from jaccore.sitemap import PAGES, live  # noqa: E402
-from tests.browser.harness import launch, missing_browser, rss_mib, streamlit_server, wait_until_done  # noqa: E402
 
 BARE_APP = "bench/bare_app.py"
 LIVE = [slug for slug, page in PAGES.items() if live(page)]  # the pages with sliders

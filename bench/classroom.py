@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.browser_perf import SETTLED, open_tab, p95  # noqa: E402
+from dev.harness import free_port, healthy, launch, missing_browser, rss_mib  # noqa: E402
+from dev.learner import Learner  # noqa: E402
 from jaccore.sitemap import PAGES, live  # noqa: E402
-from tests.browser.harness import free_port, healthy, launch, missing_browser, rss_mib  # noqa: E402
-from tests.browser.learner import Learner  # noqa: E402
 
 LIVE = [slug for slug, page in PAGES.items() if live(page)]
 

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.harness import streamlit_server  # noqa: E402
-from tests.browser.learner import Learner  # noqa: E402
+from dev.harness import streamlit_server  # noqa: E402
+from dev.learner import Learner  # noqa: E402
 
 STRAY = {f"k{n}": str(n) for n in range(998)}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.harness import launch, streamlit_server, wait_until_done  # noqa: E402
+from dev.harness import launch, streamlit_server, wait_until_done  # noqa: E402
 
 README_SHOT = Path(__file__).with_name("screenshot.png")
 PICTURES = Path(__file__).with_name("pictures")

@@ -16,9 +16,9 @@ _MODULE_OF = {
     "batch_jacobian": "engine",
     "jacobian_by_rows": "modes",
     "jacobian_by_columns": "modes",
-    "hessian": "modes",
-    "hessian_vector_product": "modes",
-    "linearization": "modes",
+    "hessian": "hessian",
+    "hessian_vector_product": "hessian",
+    "linearization": "linearization",
     "ExpressionError": "expression",
     "parse_expression": "expression",
 }

@@ -325,5 +325,5 @@ def error_log_log(t: np.ndarray, errors: np.ndarray, names: tuple[str, str], tit
         ],
         "layout": dict(title=dict(text=title), xaxis=dict(GRID, type="log", title=dict(text="t")),
                        yaxis=dict(GRID, type="log"),
-                       height=400, legend=LEGEND, margin=dict(t=50, b=110, l=60, r=20)),
+                       height=400, legend=LEGEND, margin=dict(t=70, b=110, l=60, r=20)),
     }  # fmt: skip

@@ -42,6 +42,22 @@ class RunError(ShapeError):
     """A graph that traced but failed while it ran, on these values or with these kernels (oneDNN's)."""
 
 
+ZERO = tf.UnconnectedGradients.ZERO  # an output that ignores x has zero derivatives, not None
+
+
+def output_of(fn: Callable, inputs: dict) -> tf.Tensor:
+    """fn(**inputs) as a tensor, in a graph's body."""
+    return tf.convert_to_tensor(fn(**inputs))
+
+
+def shaped_like(name: str, value: object, x: np.ndarray) -> np.ndarray:
+    """A direction or a vector that must have x's shape, as float32, or an InputError that says so."""
+    array = as_array(name, value)
+    if array.shape != x.shape:
+        raise InputError(f"{name} has shape {array.shape} but x has shape {x.shape}: {name} must have x's shape.")
+    return array
+
+
 def validated(inputs: Mapping[str, object], wrt: str) -> dict[str, np.ndarray]:
     values = {name: as_array(name, value) for name, value in inputs.items()}
     if wrt not in values:

@@ -1,16 +1,14 @@
-"""How TensorFlow builds a Jacobian, and what lies beyond it: row by row (reverse mode), column by
-column (forward mode), the Hessian, a Hessian-vector product, and the error of the best linear map.
+"""How TensorFlow builds a Jacobian: row by row (reverse mode) or column by column (forward mode),
+and which wins where, timed on this server. (The Hessian: jaccore/hessian.py; the best linear map:
+jaccore/linearization.py.)
 
 For y = fn(**inputs) and x = inputs[wrt], with e_i the one-hot tensor of y's shape and e_k of x's:
 
     row i     = tape.gradient(y, x, output_gradients=e_i)      one vector-Jacobian product per y element
     column k  = ForwardAccumulator(x, e_k).jvp(y)              one Jacobian-vector product per x element
-    H         = ∂/∂x (tape.gradient(y, x))                     y with one element; x.shape + x.shape
-    H·v       = ForwardAccumulator(x, v).jvp(tape.gradient(y, x))   without forming H
-    error(t)  = max |f(x + tδ) − f(x) − J·tδ|                  ≈ ½ tᵀδᵀHδt: shrinks like t²
 
 Each is compiled once per function, input and shapes (jaccore/graphs.py) like `analyze`, and
-returns numpy. The Jacobians and Hessians obey the engine's size limit.
+returns numpy. The Jacobians obey the engine's size limit.
 """
 
 import threading
@@ -23,21 +21,9 @@ import numpy as np
 
 from jaccore._tensorflow import tf
 from jaccore.engine import MAX_JACOBIAN_ELEMENTS, JacobianSizeError
-from jaccore.graphs import DTYPE, InputError, as_array, compiled, counting_others, run, validated
+from jaccore.graphs import DTYPE, ZERO, compiled, counting_others, output_of, run, validated
 
-__all__ = [
-    "MAX_TIMED_ELEMENTS",
-    "Built",
-    "Linearization",
-    "hessian",
-    "hessian_vector_product",
-    "jacobian_by_columns",
-    "jacobian_by_rows",
-    "linearization",
-    "time_modes",
-]
-
-ZERO = tf.UnconnectedGradients.ZERO  # an output that ignores x has zero derivatives, not None
+__all__ = ["MAX_TIMED_ELEMENTS", "Built", "jacobian_by_columns", "jacobian_by_rows", "time_modes"]
 
 
 @dataclass(frozen=True)
@@ -54,37 +40,6 @@ class Built:
         """The Jacobian as a matrix (y.size, x.size): row i is ∂y[i]/∂x flattened, in the order built."""
         size = int(np.prod(self.output_shape, dtype=np.int64))
         return self.jacobian.reshape(size, -1)
-
-
-@dataclass(frozen=True)
-class Linearization:
-    """f(x + tδ) against its best linear map f(x) + J·tδ, for each step t."""
-
-    steps: np.ndarray  # t
-    values: np.ndarray  # f(x + tδ) for each t: (steps, *y.shape)
-    output: np.ndarray  # f(x)
-    directional: np.ndarray  # J·δ, y's shape
-
-    @property
-    def linear(self) -> np.ndarray:
-        """f(x) + J·tδ for each t: the best linear map's prediction."""
-        return self.output + self.steps.reshape(-1, *[1] * self.output.ndim) * self.directional
-
-    @property
-    def errors(self) -> np.ndarray:
-        """max |f(x + tδ) − f(x) − J·tδ| for each t."""
-        return np.abs(self.values - self.linear).reshape(len(self.steps), -1).max(axis=1, initial=0.0)
-
-    @property
-    def slope(self) -> float:
-        """The slope of log error against log t, fitted over the steps a tenth of the largest or
-        less (where the second-order term dominates), and where the error is above float64's
-        rounding: 2 for a smooth f with δᵀHδ ≠ 0. NaN when f is linear along δ."""
-        scale = max(1.0, float(np.abs(self.output).max(initial=0.0)))
-        usable = (self.errors > 1e-12 * scale) & (self.steps <= 0.1 * self.steps.max())
-        if usable.sum() < 2:
-            return float("nan")
-        return float(np.polyfit(np.log(self.steps[usable]), np.log(self.errors[usable]), 1)[0])
 
 
 def jacobian_by_rows(
@@ -116,44 +71,6 @@ def jacobian_by_columns(
     return _built(compiled(fn, wrt, values, body), values, wrt, max_elements, passes="columns")
 
 
-def hessian(
-    fn: Callable, inputs: Mapping[str, object], wrt: str, max_elements: int = MAX_JACOBIAN_ELEMENTS
-) -> np.ndarray:
-    """H[k…, l…] = ∂²y/∂x[k…]∂x[l…] for a y with one element: the Jacobian of the gradient, by
-    nested tapes. Shape x.shape + x.shape."""
-    values = validated(inputs, wrt)
-    x_shape = values[wrt].shape
-    size = values[wrt].size ** 2
-    if size > max_elements:
-        raise JacobianSizeError((), wrt, x_shape, size, max_elements)  # the Hessian of a scalar y
-    return run(compiled(fn, wrt, values, _hessian), values)[0]
-
-
-def hessian_vector_product(fn: Callable, inputs: Mapping[str, object], wrt: str, v: object) -> np.ndarray:
-    """H·v, shaped like x, for a y with one element: forward mode over reverse mode, the
-    directional derivative of the gradient along v. H itself is never formed."""
-    values = validated(inputs, wrt)
-    direction = _shaped_like_x("v", v, values[wrt])
-    graph = compiled(fn, wrt, values, _hvp, [tf.TensorSpec(direction.shape, DTYPE)])
-    return run(graph, values, tf.constant(direction, DTYPE))[0]
-
-
-def linearization(
-    fn: Callable, inputs: Mapping[str, object], wrt: str, direction: object, steps: object
-) -> Linearization:
-    """For each step t: max |f(x + tδ) − f(x) − J·tδ|, in float64 so that the error can be followed
-    far below float32's rounding. J·δ is one Jacobian-vector product; J is never formed."""
-    values = validated(inputs, wrt)
-    delta = _shaped_like_x("direction", direction, values[wrt]).astype(np.float64)
-    t = np.asarray(steps, np.float64).ravel()
-    if t.size == 0 or not np.isfinite(t).all():
-        raise InputError("steps must be one or more finite numbers.")
-    extra = [tf.TensorSpec(delta.shape, tf.float64), tf.TensorSpec([None], tf.float64)]
-    graph = compiled(fn, wrt, values, _linearization, extra)
-    moved, output, directional = run(graph, values, tf.constant(delta), tf.constant(t))
-    return Linearization(t, moved, output, directional)
-
-
 def _built(graph, values: dict, wrt: str, max_elements: int, passes: str) -> Built:
     y_shape = tuple(graph.structured_outputs.shape[: -values[wrt].ndim or None])
     size = int(np.prod(y_shape, dtype=np.int64)) * values[wrt].size
@@ -164,18 +81,7 @@ def _built(graph, values: dict, wrt: str, max_elements: int, passes: str) -> Bui
     return Built(jacobian, count, y_shape)
 
 
-def _shaped_like_x(name: str, value: object, x: np.ndarray) -> np.ndarray:
-    array = as_array(name, value)
-    if array.shape != x.shape:
-        raise InputError(f"{name} has shape {array.shape} but x has shape {x.shape}: {name} must have x's shape.")
-    return array
-
-
 # The graphs' bodies ------------------------------------------------------------------------
-
-
-def _output(fn: Callable, inputs: dict) -> tf.Tensor:
-    return tf.convert_to_tensor(fn(**inputs))
 
 
 def _one_hots(shape: tf.TensorShape, dtype) -> tf.Tensor:
@@ -188,7 +94,7 @@ def _rows(fn: Callable, wrt: str, inputs: dict, vectorized: bool) -> tf.Tensor:
     x = inputs[wrt]
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(x)
-        y = _output(fn, inputs)
+        y = output_of(fn, inputs)
 
     def row(e_i: tf.Tensor) -> tf.Tensor:
         return tape.gradient(y, x, output_gradients=e_i, unconnected_gradients=ZERO)
@@ -211,7 +117,7 @@ def _columns(fn: Callable, wrt: str, inputs: dict, vectorized: bool) -> tf.Tenso
 
     def column(e_k: tf.Tensor) -> tf.Tensor:
         with tf.autodiff.ForwardAccumulator(primals=x, tangents=e_k) as accumulator:
-            y = _output(fn, {**inputs, wrt: x})
+            y = output_of(fn, {**inputs, wrt: x})
         return accumulator.jvp(y, unconnected_gradients=ZERO)
 
     basis = _one_hots(x.shape, x.dtype)
@@ -228,50 +134,6 @@ def _columns_vectorized(fn: Callable, wrt: str, inputs: dict) -> tf.Tensor:
 
 def _columns_looped(fn: Callable, wrt: str, inputs: dict) -> tf.Tensor:
     return _columns(fn, wrt, inputs, vectorized=False)
-
-
-def _scalar(y: tf.Tensor, what: str) -> tf.Tensor:
-    if y.shape.num_elements() != 1:
-        raise InputError(
-            f"the {what} is defined here for an output with one element, but y has shape {tuple(y.shape)}: "
-            f"take tf.reduce_sum(y), or pick one element such as y[0], first."
-        )
-    return tf.reshape(y, [])
-
-
-def _gradient(fn: Callable, wrt: str, inputs: dict, x: tf.Tensor, what: str) -> tf.Tensor:
-    with tf.GradientTape() as inner:
-        inner.watch(x)
-        y = _scalar(_output(fn, {**inputs, wrt: x}), what)
-    return inner.gradient(y, x, unconnected_gradients=ZERO)
-
-
-def _hessian(fn: Callable, wrt: str, inputs: dict) -> tf.Tensor:
-    x = inputs[wrt]
-    with tf.GradientTape() as outer:
-        outer.watch(x)
-        g = _gradient(fn, wrt, inputs, x, "Hessian")
-    return outer.jacobian(g, x, unconnected_gradients=ZERO)
-
-
-def _hvp(fn: Callable, wrt: str, inputs: dict, v: tf.Tensor) -> tf.Tensor:
-    x = inputs[wrt]
-    with tf.autodiff.ForwardAccumulator(primals=x, tangents=v) as accumulator:
-        g = _gradient(fn, wrt, inputs, x, "Hessian-vector product")
-    return accumulator.jvp(g, unconnected_gradients=ZERO)
-
-
-def _linearization(fn: Callable, wrt: str, inputs: dict, delta: tf.Tensor, steps: tf.Tensor) -> tuple:
-    doubles = {name: tf.cast(value, tf.float64) for name, value in inputs.items()}
-    x = doubles[wrt]
-    with tf.autodiff.ForwardAccumulator(primals=x, tangents=delta) as accumulator:
-        y = tf.cast(_output(fn, doubles), tf.float64)
-    directional = accumulator.jvp(y, unconnected_gradients=ZERO)  # J·δ
-
-    def moved(t: tf.Tensor) -> tf.Tensor:
-        return tf.cast(_output(fn, {**doubles, wrt: x + t * delta}), tf.float64)
-
-    return tf.vectorized_map(moved, steps, fallback_to_while_loop=True), y, directional
 
 
 # Timing: where each mode wins ---------------------------------------------------------------

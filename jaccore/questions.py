@@ -34,14 +34,28 @@ class Question:
 
 def question(key: str, prompt: str, candidates: list[tuple[str, str]], lang: str, **blanks: object) -> Question:
     """From (label, mistake) candidates, the right one first: one option per distinct label (a
-    mistake that gives the right label here is no mistake), in a stable shuffled order."""
-    explanations: dict[str, str] = {}
-    for label, mistake in candidates:
-        if label not in explanations and len(explanations) < MAX_OPTIONS:
-            explanations[label] = SENTENCES[mistake](lang, s=label, **blanks)
-    right = candidates[0][0]
+    mistake that gives the right label here is no mistake), in a stable shuffled order. Two mistakes
+    that give the same label are one option, its explanation naming both."""
+    meanings, right = merged(candidates), candidates[0][0]
+    explanations = {label: explained(label, meanings[label], label == right, lang, blanks)
+                    for label in list(meanings)[:MAX_OPTIONS]}  # fmt: skip
     order = tuple(sorted(explanations, key=lambda label: zlib.crc32(f"{key}{label}".encode())))
     return Question(key, prompt, order, right, explanations)
+
+
+def explained(label: str, meanings: list[str], right: bool, lang: str, blanks: Mapping[str, object]) -> str:
+    """What a label means: the right answer's reason, or every mistake that gives it."""
+    sentences = [SENTENCES[meaning](lang, s=label, **blanks) for meaning in meanings[: 1 if right else None]]
+    return f" {SENTENCES['predict.also'](lang)} ".join(sentences)
+
+
+def merged(candidates: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each label with every meaning it has, in the order given."""
+    meanings: dict[str, list[str]] = {}
+    for label, meaning in candidates:
+        if meaning not in meanings.setdefault(label, []):
+            meanings[label].append(meaning)
+    return meanings
 
 
 def jacobian_shape(slug: str, y: str, x: str, ys: tuple, xs: tuple, lang: str) -> Question:
@@ -74,17 +88,38 @@ def gradient_shape(slug: str, y: str, x: str, ys: tuple, xs: tuple, lang: str) -
 
 
 def partial_value(
-    slug: str, y: str, x: str, jacobian: np.ndarray, output: np.ndarray, lang: str, inputs: str
+    slug: str,
+    y: str,
+    x: str,
+    jacobian: np.ndarray,
+    output: np.ndarray,
+    lang: str,
+    inputs: str,
+    others: Mapping[str, np.ndarray] | None = None,
 ) -> Question:
     """The value of one partial derivative ∂y[i]/∂x[k] at the inputs on screen (`inputs` names them),
-    picked where the mistakes give the most distinct numbers."""
+    picked where the mistakes give the most distinct numbers. `others`: the Jacobians with respect to
+    the example's other inputs (the derivative taken with respect to the wrong one is a mistake too)."""
     ys = output.shape
     flat = jacobian.reshape(output.size, -1)
-    i, k = max(_entries(flat), key=lambda entry: _distinct(_candidates(flat, output, *entry)))
-    yi, xk = index_label(y, element_indices(ys)[i]), index_label(x, element_indices(jacobian.shape[len(ys) :])[k])
-    prompt = SENTENCES["predict.q_partial"](lang, yi=yi, xk=xk, inputs=inputs)
-    blanks = dict(y=y, x=x, yi=yi, xk=xk, k=k, i=i)
-    return question(f"predict.partial.{slug}.{x}", prompt, _candidates(flat, output, i, k), lang, **blanks)
+    flats = {name: j.reshape(output.size, -1) for name, j in (others or {}).items()}
+    i, k = max(_entries(flat), key=lambda entry: _distinct(candidates(flat, output, *entry, flats)))
+    blanks = entry_blanks(y, x, ys, jacobian.shape[len(ys) :], i, k, others or {})
+    prompt = SENTENCES["predict.q_partial"](lang, yi=blanks["yi"], xk=blanks["xk"], inputs=inputs)
+    return question(f"predict.partial.{slug}.{x}", prompt, candidates(flat, output, i, k, flats), lang, **blanks)
+
+
+def entry_blanks(y: str, x: str, ys: tuple, xs: tuple, i: int, k: int, others: Mapping[str, np.ndarray]) -> dict:
+    """The names an entry's sentences use: ∂y[i]/∂x[k] (flat row i, column k), and the other input's
+    element at the same place, when there is another input."""
+    blanks = dict(y=y, x=x, yi=index_label(y, element_indices(ys)[i]), xk=index_label(x, element_indices(xs)[k]),
+                  k=k, i=i, other="", ok="")  # fmt: skip
+    for name, jacobian in others.items():
+        shape = tuple(jacobian.shape[len(ys) :])
+        at = min(k, int(np.prod(shape, dtype=np.int64)) - 1)
+        blanks.update(other=name, ok=index_label(name, element_indices(shape)[at]))
+        break
+    return blanks
 
 
 def _entries(flat: np.ndarray) -> list[tuple[int, int]]:
@@ -93,11 +128,34 @@ def _entries(flat: np.ndarray) -> list[tuple[int, int]]:
     return nonzero or [(0, 0)]
 
 
-def _candidates(flat: np.ndarray, output: np.ndarray, i: int, k: int) -> list[tuple[str, str]]:
+def candidates(
+    flat: np.ndarray, output: np.ndarray, i: int, k: int, flats: Mapping[str, np.ndarray] | None = None
+) -> list[tuple[str, str]]:
+    """The right value of the flat Jacobian's entry (i, k), then each mistake's value: the column sum
+    (the gradient's entry), the entry with its indices swapped, the output's value, the derivative
+    with respect to another input, 0, and the right value's sign flipped."""
     found = [(number(flat[i, k]), "predict.partial_right"), (number(flat[:, k].sum()), "predict.column_sum")]
     if k < flat.shape[0] and i < flat.shape[1]:
         found.append((number(flat[k, i]), "predict.swapped"))
-    return [*found, (number(output.ravel()[i]), "predict.output_value"), (number(np.float32(0)), "predict.zero")]
+    for other in (flats or {}).values():  # first: the likelier mistake where both give one number (a·x)
+        found.append((number(other[i, min(k, other.shape[1] - 1)]), "predict.other_input"))
+    found.append((number(output.ravel()[i]), "predict.output_value"))
+    return [*found, (number(np.float32(0)), "predict.zero"), (number(-flat[i, k]), "predict.sign")]
+
+
+def mistakes_in(typed: float, flat: np.ndarray, output: np.ndarray, i: int, k: int, flats: Mapping) -> list[str]:
+    """The mistakes whose number is the one typed for the entry (i, k), when it is not the right one."""
+    right = float(flat[i, k])
+    return [
+        meaning
+        for label, meaning in candidates(flat, output, i, k, flats)[1:]
+        if close(typed, float(label)) and not close(typed, right)
+    ]
+
+
+def close(a: float, b: float) -> bool:
+    """Equal to three decimals, as a learner types a partial derivative worked out by hand."""
+    return abs(a - b) <= 5e-3 * max(1.0, abs(b))
 
 
 def _distinct(candidates: list[tuple[str, str]]) -> int:

@@ -8,6 +8,7 @@ its order: adding one to the catalog (and its page file) adds it to the navigati
 page and every test that runs over the pages.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -44,31 +45,38 @@ UPSTREAM = Param(r"@v\.(\d+(\.\d+)*)?", "number", "@v.0.0")  # v[…], the upstr
 WRT, VIEWS = Param("wrt", "choice"), (Param("flat", "switch"), Param("weights", "switch"), Param("check", "switch"))
 # Every page: the language, a teacher's ?predict=off, and what Community Cloud's viewer adds.
 APP_PARAMS = (Param("lang", "choice"), Param("predict", "flag"), Param("embed", "text"), Param("embed_options", "text"))
+
+
+def sliders(example: str) -> Param:
+    """The sliders of a kind of page whose inputs are known, with one of them to try (its first)."""
+    return dataclasses.replace(SLIDERS, example=example)
+
+
 PARAMS: dict[str, tuple[Param, ...]] = {
     "home": (),
-    "example": (WRT, SLIDERS, UPSTREAM, *VIEWS),
-    "lesson": (Param("example", "choice"), WRT, SLIDERS, UPSTREAM, Param("weights", "switch")),
+    "example": (WRT, SLIDERS, UPSTREAM, *VIEWS),  # each page's own first slider: from the catalog
+    "lesson": (Param("example", "choice"), WRT, sliders("W.0.0"), UPSTREAM, Param("weights", "switch")),
     "playground": (
         Param("expr", "text"),
         Param(r"shape\.[A-Za-z]\w*", "text", "shape.x"),
         Param("seed", "whole"),
         WRT,
-        SLIDERS,
+        sliders("W.0.0"),
         UPSTREAM,
         *VIEWS,
     ),
-    "batch": (Param("coupled", "switch"), SLIDERS),
-    "chain": (Param("chain", "choice"), WRT, SLIDERS),
+    "batch": (Param("coupled", "switch"), sliders("x.0.0")),
+    "chain": (Param("chain", "choice"), WRT, sliders("W.0.0")),
     "modes": (
         Param("mode", "choice"),
         WRT,
-        SLIDERS,
+        sliders("W.0.0"),
         Param(r"passes\.\w+\.\w+", "number", "passes.rows.x"),
         Param("n_out", "choice"),
         Param("n_in", "choice"),
     ),
-    "hessian": (Param("function", "choice"), SLIDERS),
-    "linear": (Param("example", "choice"), Param("element", "choice"), WRT, SLIDERS),
+    "hessian": (Param("function", "choice"), sliders("x.0")),
+    "linear": (Param("example", "choice"), Param("element", "choice"), WRT, sliders("W.0.0")),
     "pitfalls": (),
 }
 
@@ -90,6 +98,15 @@ class Page:
 
     def param(self, key: str) -> Param | None:
         return next((param for param in self.params if param.matches(key)), None)
+
+    def samples(self) -> list[str]:
+        """A key of every parameter the page reads, as a link would set it (the fuzz's targets): a
+        worked example's first slider is its own first input's."""
+        keys = [param.sample for param in self.params]
+        if self.kind == "example":
+            name, value = next(iter(EXAMPLES[self.slug].inputs.items()))
+            keys[keys.index(SLIDERS.sample)] = f"{name}." + ".".join("0" * value.ndim)
+        return keys
 
 
 HOME = Page("home", "home", "home", Text("Home", "Trang chủ"))

@@ -14,7 +14,7 @@ def rng() -> np.random.Generator:
 
 def pytest_terminal_summary(terminalreporter) -> None:
     """Say plainly, at the end, when the browser tests did not run and how to run them."""
-    from tests.browser.harness import missing_browser
+    from dev.harness import missing_browser
 
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if r.nodeid.startswith("tests/browser/")]
     if skipped:

@@ -1,7 +1,8 @@
 """Every sentence a reader sees, in English and Vietnamese, looked up by key: `SENTENCES["app.title"]`.
 
-One module per part of the app. The tests hold the table to three rules: every key is used,
-every key that the code looks up exists, and each sentence has the same blanks in both languages.
+One module per part of the app, its keys named after it (app.py: the app's own app., nav., note.,
+panel.). The tests hold the table to four rules: every key is used, every key that the code looks
+up exists, each sentence has the same blanks in both languages, and each key is in its file.
 """
 
 from jaccore.translations import (
@@ -10,17 +11,24 @@ from jaccore.translations import (
     chain,
     code,
     example,
+    exercise,
     expression,
+    hessian,
+    home,
     lesson,
+    linear,
     modes,
+    notebook,
     pitfalls,
     playground,
     predict,
-    takeaway,
+    progress,
+    quiz,
 )
 from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, counted, grouped, language_from
 
-_PARTS = (app, example, lesson, playground, batch, chain, modes, pitfalls, expression, code, takeaway, predict)
+_PARTS = (app, home, example, lesson, playground, batch, chain, modes, hessian, linear, pitfalls, expression, code,
+          notebook, predict, exercise, progress, quiz)  # fmt: skip
 SENTENCES: dict[str, Text] = {key: text for part in _PARTS for key, text in part.SENTENCES.items()}
 assert len(SENTENCES) == sum(len(part.SENTENCES) for part in _PARTS), "a key is defined twice"
 

@@ -109,9 +109,6 @@ SENTENCES = {
     "example.code": T("Reproduce it in TensorFlow", "Tự chạy lại bằng TensorFlow"),
     "example.downloads": T("Download", "Tải xuống"),
     "example.versus": T("vs", "so với"),
-    "quiz.title": T("Self-check", "Tự kiểm tra"),
-    "quiz.right": T("Right.", "Đúng."),
-    "quiz.wrong": T("Not quite.", "Chưa đúng."),
     "example.check_switch": T(
         "Check TensorFlow's answer two other ways", "Kiểm tra đáp án của TensorFlow bằng hai cách khác"
     ),

@@ -116,88 +116,21 @@ SENTENCES = {
         "Mỗi phần tử đầu ra một lượt: {y}.size = {n}. Mỗi lượt là một tích vector-Jacobian và cho một hàng; "
         "chế độ xuôi sẽ cần {x}.size = {m}.",
     ),
-    # The Hessian
-    "hessian.intro": T(
-        "For a function f with one output, the Hessian H[k, l] = ∂²f/∂x[k]∂x[l] is the Jacobian of the "
-        "gradient: a tape inside a tape, `outer.jacobian(inner.gradient(f, x), x)`, of shape x.shape + "
-        "x.shape.",
-        "Với hàm f có một đầu ra, ma trận Hessian H[k, l] = ∂²f/∂x[k]∂x[l] là Jacobian của gradient: một "
-        "tape lồng trong một tape, `outer.jacobian(inner.gradient(f, x), x)`, có chiều x.shape + x.shape.",
+    "modes.why_columns": T(
+        "{m} is forward mode's count: one pass per input element, {x}.size = {m}. Reverse mode gives a row "
+        "per pass, one per output element: {y}.size = {n}.",
+        "{m} là số lượt của chế độ xuôi: mỗi phần tử đầu vào một lượt, {x}.size = {m}. Chế độ ngược cho một "
+        "hàng mỗi lượt, mỗi phần tử đầu ra một lượt: {y}.size = {n}.",
     ),
-    "hessian.pick": T("Function", "Hàm"),
-    "hessian.matrix": T("H, the Jacobian of the gradient", "H, Jacobian của gradient"),
-    "hessian.facts": T(
-        "Largest |H − Hᵀ|: **{sym}** (H is symmetric). Largest difference from the closed form: **{err}**.",
-        "|H − Hᵀ| lớn nhất: **{sym}** (H đối xứng). Sai khác lớn nhất so với công thức: **{err}**.",
+    "modes.why_one": T(
+        "One pass gives one row, a vector-Jacobian product: enough only when {y} has one element (a loss). "
+        "Here {y}.size = {n} rows are needed.",
+        "Một lượt cho một hàng, một tích vector-Jacobian: chỉ đủ khi {y} có một phần tử (một hàm mất mát). "
+        "Ở đây cần {y}.size = {n} hàng.",
     ),
-    "hessian.hvp": T("A Hessian-vector product", "Tích Hessian-vector"),
-    "hessian.v_hint": T(
-        "v starts as a one-hot vector: then H·v is one column of H.",
-        "v ban đầu là vector one-hot: khi đó H·v là một cột của H.",
-    ),
-    "hessian.hvp_text": T(
-        "`ForwardAccumulator(x, v)` around `tape.gradient(f, x)` gives H·v without forming H: **{hv}**. "
-        "The matrix above times v: {hv_matrix}.",
-        "`ForwardAccumulator(x, v)` bao quanh `tape.gradient(f, x)` cho H·v mà không cần dựng H: **{hv}**. "
-        "Ma trận ở trên nhân v: {hv_matrix}.",
-    ),
-    "hessian.nested": T(
-        "A `tape.gradient` of `tape.gradient(f, x)` is not H: it is the gradient of Σ~k~ ∂f/∂x[k], the "
-        "sums of H's rows, {sums}.",
-        "`tape.gradient` của `tape.gradient(f, x)` không phải H: đó là gradient của Σ~k~ ∂f/∂x[k], tức tổng "
-        "các hàng của H, {sums}.",
-    ),
-    "hessian.q": T(
-        "What shape does the Hessian of {f} with respect to x {xs} have?",
-        "Hessian của {f} theo x {xs} có chiều thế nào?",
-    ),
-    "hessian.why": T(
-        "x.shape + x.shape = {hs}: the Jacobian of the gradient, which has x's shape, with respect to x.",
-        "x.shape + x.shape = {hs}: Jacobian của gradient (có chiều của x) theo x.",
-    ),
-    # The best linear map
-    "linear.intro": T(
-        "The Jacobian is the best linear map near x: f(x + tδ) ≈ f(x) + J·tδ. How good? The error is a "
-        "second-order term: divide t by 10 and it falls about 100-fold, a slope of 2 on a log-log plot.",
-        "Jacobian là ánh xạ tuyến tính tốt nhất quanh x: f(x + tδ) ≈ f(x) + J·tδ. Tốt đến đâu? Sai số là một "
-        "số hạng bậc hai: chia t cho 10 thì sai số giảm khoảng 100 lần, độ dốc 2 trên đồ thị log-log.",
-    ),
-    "linear.pick": T("Function", "Hàm"),
-    "linear.element": T("Output element drawn", "Phần tử đầu ra được vẽ"),
-    "linear.curve": T("{yi} along x + tδ, and the linear map", "{yi} dọc theo x + tδ, và ánh xạ tuyến tính"),
-    "linear.at_x": T(
-        "At t = 0: {yi} = {value}, and its slope along δ, ({jd})[{index}], is {slope}.",
-        "Tại t = 0: {yi} = {value}, và độ dốc của nó theo hướng δ, ({jd})[{index}], là {slope}.",
-    ),
-    "linear.exact_name": T("f(x + tδ)", "f(x + tδ)"),
-    "linear.linear_name": T("f(x) + J·tδ", "f(x) + J·tδ"),
-    "linear.error": T(
-        "Error of the linear map, the largest over {n} of {y} (log-log)",
-        "Sai số của ánh xạ tuyến tính, lớn nhất trên {n} của {y} (log-log)",
-    ),
-    "linear.error_name": T("maxᵢ |f(x + tδ)[i] − f(x)[i] − (J·tδ)[i]|", "maxᵢ |f(x + tδ)[i] − f(x)[i] − (J·tδ)[i]|"),
-    "linear.slope_name": T("slope 2", "độ dốc 2"),
-    "linear.slope": T(
-        "Fitted slope: **{slope:.2f}**. From t = {t0} to t = {t1} the largest error over every element of "
-        "{y} (not only the one drawn above) fell from {e0} to {e1}.",
-        "Độ dốc ước lượng: **{slope:.2f}**. Từ t = {t0} đến t = {t1}, sai số lớn nhất trên mọi phần tử của {y} "
-        "(không chỉ phần tử vẽ ở trên) giảm từ {e0} xuống {e1}.",
-    ),
-    "linear.exact": T(
-        "{y} is linear in {x}: the error is {err} at every t, rounding only. Its linear map is exact.",
-        "{y} tuyến tính theo {x}: sai số là {err} tại mọi t, chỉ do làm tròn. Ánh xạ tuyến tính của nó là chính xác.",
-    ),
-    "linear.zero_direction": T(
-        "δ is zero: nothing moves. Set a direction.", "δ bằng 0: không có gì thay đổi. Hãy đặt một hướng."
-    ),
-    "linear.q": T(
-        "Divide t by 10. The error of the linear map is divided by about…",
-        "Chia t cho 10. Sai số của ánh xạ tuyến tính chia cho khoảng…",
-    ),
-    "linear.why": T(
-        "100: what the linear map leaves out is ½ t² δᵀHδ and smaller, so the error goes like t² (for a "
-        "function that is not linear in x).",
-        "100: phần ánh xạ tuyến tính bỏ qua là ½ t² δᵀHδ và nhỏ hơn, nên sai số tỉ lệ với t² (với hàm "
-        "không tuyến tính theo x).",
+    "modes.why_entries": T(
+        "That is the number of partial derivatives, {n} × {m}; a pass gives a whole row of {m} of them at "
+        "once, so {n} passes.",
+        "Đó là số đạo hàm riêng, {n} × {m}; mỗi lượt cho cả một hàng {m} đạo hàm riêng, nên cần {n} lượt.",
     ),
 }

@@ -116,47 +116,18 @@ SENTENCES = {
         "{s} is the value of `{yi}` itself, not how fast it changes when `{xk}` moves.",
         "{s} là giá trị của chính `{yi}`, không phải tốc độ nó thay đổi khi `{xk}` thay đổi.",
     ),
+    "predict.other_input": T(
+        "{s} is `∂{yi}/∂{ok}`: the derivative with respect to `{other}`, where the question differentiates "
+        "with respect to `{x}`.",
+        "{s} là `∂{yi}/∂{ok}`: đạo hàm theo `{other}`, trong khi câu hỏi lấy đạo hàm theo `{x}`.",
+    ),
+    "predict.sign": T(
+        "{s} has the right size and the wrong sign: when `{xk}` grows, does `{yi}` grow or shrink?",
+        "{s} đúng độ lớn nhưng sai dấu: khi `{xk}` tăng thì `{yi}` tăng hay giảm?",
+    ),
+    "predict.also": T("It is also this:", "Nó cũng là:"),
     "predict.zero": T(
         "{s} would mean that `{yi}` does not depend on `{xk}`. It does here: move `{xk}` and `{yi}` moves.",
         "{s} nghĩa là `{yi}` không phụ thuộc vào `{xk}`. Ở đây nó có phụ thuộc: kéo `{xk}` thì `{yi}` thay đổi.",
-    ),
-    # The graded exercise.
-    "exercise.title": T("Exercise: partial derivatives by hand", "Bài tập: tự tính đạo hàm riêng"),
-    "exercise.intro": T(
-        "At {inputs}, work each partial derivative out and type it in (a decimal point or a comma, as you "
-        "like). TensorFlow keeps `∂{y}[i]/∂{x}[k]` at `jacobian_{x}[i, k]`, the output's index first.",
-        "Tại {inputs}, hãy tự tính từng đạo hàm riêng rồi nhập vào (dùng dấu chấm hay dấu phẩy đều được). "
-        "TensorFlow lưu `∂{y}[i]/∂{x}[k]` ở `jacobian_{x}[i, k]`, chỉ số của đầu ra đứng trước.",
-    ),
-    "exercise.check": T("Check", "Kiểm tra"),
-    "exercise.right": T("✓ right", "✓ đúng"),
-    "exercise.wrong": T("✗ not right", "✗ chưa đúng"),
-    "exercise.blank": T("– no answer yet", "– chưa trả lời"),
-    "exercise.not_a_number": T("✗ {text} is not a number", "✗ {text} không phải là một số"),
-    "exercise.reveal": T("Show the right values", "Hiện đáp án đúng"),
-    "exercise.answer": T("the right value is {value}", "đáp án đúng là {value}"),
-    "exercise.score": T("{right} of {n} right.", "Đúng {right} trên {n}."),
-    "exercise.solved": T("All {n} right: solved.", "Đúng cả {n}: hoàn thành."),
-    # Progress, on the home page.
-    "note.bad_flag": T(
-        "The link set {key} = {value}; {key} takes only {only}, so the page does not use it.",
-        "Đường dẫn đặt {key} = {value}; {key} chỉ nhận {only}, nên trang không dùng giá trị này.",
-    ),
-    "progress.title": T(
-        "{predicted} of {n} examples predicted, {solved} of {n} exercises solved. Kept in this browser only, "
-        "never on the server.",
-        "Đã dự đoán {predicted} trên {n} ví dụ, đã giải {solved} trên {n} bài tập. Chỉ lưu trong trình duyệt "
-        "này, không lưu trên máy chủ.",
-    ),
-    "progress.forget": T("Forget my progress", "Xoá tiến độ của tôi"),
-    "progress.none": T(
-        "Nothing yet. Each worked example asks for your predictions first, then gives an exercise.",
-        "Chưa có gì. Mỗi ví dụ sẽ hỏi dự đoán của bạn trước, rồi cho một bài tập.",
-    ),
-    "progress.predicted": T("predicted", "đã dự đoán"),
-    "progress.solved": T("exercise solved", "đã giải bài tập"),
-    "progress.skipped": T(
-        "Predictions are off for this visit (“Just show me”, or a link with predict=off).",
-        "Phần dự đoán đang tắt trong lần truy cập này (“Cho tôi xem luôn”, hoặc liên kết có predict=off).",
     ),
 }

@@ -9,8 +9,8 @@ import streamlit as st
 from jaccore import figures
 from jaccore.catalog import HESSIAN_EXAMPLES, Example
 from jaccore.engine import max_abs_difference
+from jaccore.hessian import hessian, hessian_vector_product
 from jaccore.markup import html_matrix, prose_html
-from jaccore.modes import hessian, hessian_vector_product
 from jaccore.sitemap import Page
 from jaccore.takeaway import hessian_cells, notebook_bytes
 from jaccore.ui import sections
@@ -70,6 +70,11 @@ def render_self_check(example: Example) -> None:
     st.subheader(say("quiz.title"))
     xs = tuple(example.inputs["x"].shape)
     n = example.inputs["x"].size
-    options = [(xs + xs, str(xs + xs)), (xs, str(xs)), ((), "()"), ((n * n,), str((n * n,)))]
-    question = say("hessian.q", f=example.output_name, xs=xs)
-    quiz(f"quiz.hessian.{example.slug}", question, options, say("hessian.why", hs=xs + xs))
+    blanks = dict(hs=xs + xs, xs=xs, f=example.output_name, nn=(n * n,))
+    options = [
+        (xs + xs, str(xs + xs), say("hessian.why", **blanks)),
+        (xs, str(xs), say("hessian.why_gradient", **blanks)),
+        ((), "()", say("hessian.why_scalar", **blanks)),
+        ((n * n,), str((n * n,)), say("hessian.why_flat", **blanks)),
+    ]
+    quiz(f"quiz.hessian.{example.slug}", say("hessian.q", f=example.output_name, xs=xs), options)

@@ -9,8 +9,8 @@ import streamlit as st
 from jaccore import figures
 from jaccore.catalog import EXAMPLES, LAYER, Example
 from jaccore.engine import InputError, output_shape
+from jaccore.linearization import Linearization, linearization
 from jaccore.markup import prose_html
-from jaccore.modes import Linearization, linearization
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
 from jaccore.takeaway import linear_cells, notebook_bytes
@@ -47,8 +47,13 @@ def render_linear(page: Page) -> None:
     live_linear(slug, wrt, element, on_screen)
     sections.render_notebook_download(f"notebook_{page.slug}_{slug}_{wrt}.ipynb", on_screen)
     st.subheader(say("quiz.title"))
-    options = [(100, "100"), (10, "10"), (1, "1"), (1000, "1000")]
-    quiz("quiz.linear", say("linear.q"), options, say("linear.why"))
+    options = [
+        (100, "100", say("linear.why")),
+        (10, "10", say("linear.why_ten")),
+        (1, "1", say("linear.why_one")),
+        (1000, "1000", say("linear.why_thousand")),
+    ]
+    quiz("quiz.linear", say("linear.q"), options)
 
 
 def with_direction(example: Example, wrt: str) -> Example:
@@ -84,8 +89,10 @@ def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen)
     if not is_linear(small):
         names = (say("linear.error_name"), say("linear.slope_name"))
         n = counted(int(np.prod(curve.output.shape)), language(), "element", "elements", "phần tử")
-        title = say("linear.error", y=example.output_name, n=n)
-        panel.figure(figures.error_log_log(SMALL, small.errors, names, title), "error", label=title)
+        # Two lines: one line of both is wider than a phone, and a Plotly title does not wrap.
+        title = (say("linear.error"), say("linear.error_over", y=example.output_name, n=n))
+        figure = figures.error_log_log(SMALL, small.errors, names, "<br>".join(title))
+        panel.figure(figure, "error", label=", ".join(title))
     panel.show()
 
 

@@ -140,6 +140,11 @@ def render_self_check(wrt: str) -> None:
     y_shape = output_shape(LAYER.fn, LAYER.inputs, wrt)
     x_shape = LAYER.inputs[wrt].shape
     rows, columns = int(np.prod(y_shape)), int(np.prod(x_shape))
-    options = [(rows, str(rows)), (columns, str(columns)), (1, "1"), (rows * columns, str(rows * columns))]
-    question = say("modes.q", y="y", x=wrt, ys=y_shape, xs=tuple(x_shape))
-    quiz(f"quiz.passes.{wrt}", question, options, say("modes.why", y="y", x=wrt, n=rows, m=columns))
+    blanks = dict(y="y", x=wrt, n=rows, m=columns)
+    options = [
+        (rows, str(rows), say("modes.why", **blanks)),
+        (columns, str(columns), say("modes.why_columns", **blanks)),
+        (1, "1", say("modes.why_one", **blanks)),
+        (rows * columns, str(rows * columns), say("modes.why_entries", **blanks)),
+    ]
+    quiz(f"quiz.passes.{wrt}", say("modes.q", y="y", x=wrt, ys=y_shape, xs=tuple(x_shape)), options)

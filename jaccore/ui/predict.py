@@ -18,8 +18,18 @@ from jaccore.catalog import Example
 from jaccore.codegen import python_literal
 from jaccore.engine import InputError, analyze, output_shape
 from jaccore.markup import literal
-from jaccore.notation import number, partial_label
-from jaccore.questions import Question, exercise_entries, gradient_shape, jacobian_shape, partial_value
+from jaccore.notation import element_indices, number, partial_label
+from jaccore.questions import (
+    Question,
+    close,
+    entry_blanks,
+    exercise_entries,
+    gradient_shape,
+    jacobian_shape,
+    mistakes_in,
+    partial_value,
+)
+from jaccore.translations import SENTENCES
 from jaccore.ui.memory import KINDS, progress
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import link_flag
@@ -59,11 +69,18 @@ def inputs_text(values: Mapping[str, np.ndarray]) -> str:
 def questions(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> list[Question]:
     analysis = analyze(example.fn, values, wrt)
     y, lang, ys, xs = example.output_name, language(), analysis.output.shape, values[wrt].shape
+    others = other_jacobians(example, wrt, values)
     return [
         jacobian_shape(example.slug, y, wrt, ys, xs, lang),
         gradient_shape(example.slug, y, wrt, ys, xs, lang),
-        partial_value(example.slug, y, wrt, analysis.jacobian, analysis.output, lang, inputs_text(values)),
+        partial_value(example.slug, y, wrt, analysis.jacobian, analysis.output, lang, inputs_text(values), others),
     ]
+
+
+def other_jacobians(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The Jacobians with respect to the example's other inputs: differentiating with respect to the
+    wrong input is one of the mistakes."""
+    return {name: analyze(example.fn, values, name).jacobian for name in example.wrt if name != wrt}
 
 
 def render_predictions(example: Example, wrt: str, values: Mapping[str, np.ndarray], still_asking: bool) -> None:
@@ -112,30 +129,59 @@ def parse_number(text: str) -> float | None:
     return float(text.replace(",", ".")) if NUMBER.fullmatch(text) else None
 
 
-def render_exercise(example: Example, wrt: str) -> None:
-    """Boxes for a few partial derivatives at the notebook's inputs, graded one by one."""
-    y, slug, values = example.output_name, example.slug, dict(example.inputs)
+def render_exercise(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> None:
+    """Boxes for a few partial derivatives at the inputs the sliders hold now, graded one by one, a
+    wrong one told which mistake its number is, if any. Drawn by the live section: a slider move
+    redraws the sentence that names the inputs and grades the boxes again at the new ones."""
+    y, slug = example.output_name, example.slug
     analysis = analyze(example.fn, values, wrt)
-    entries = exercise_entries(analysis.jacobian, analysis.output.shape)
+    # Which entries: fixed by the example's structure at its starting values (a box keeps its meaning).
+    defaults = analyze(example.fn, dict(example.inputs), wrt)
+    entries = exercise_entries(defaults.jacobian, defaults.output.shape)
     st.subheader(say("exercise.title"))
-    st.markdown(say("exercise.intro", inputs=inputs_text(values), y=y, x=wrt))
+    where = tensorflow_index(y, wrt, analysis.output.ndim, values[wrt].ndim)
+    st.markdown(say("exercise.intro", inputs=inputs_text(values), y=y, x=wrt, **where))
     key = f"exercise.{slug}.{wrt}"
     with st.form(key=key):
         for n, (i, k) in enumerate(entries):
             st.text_input(partial_label(y, i, wrt, k), key=f"{key}.{n}")
         st.form_submit_button(say("exercise.check"), on_click=remember_checked, args=(key,))
-    if not st.session_state.get(f"{key}.checked"):
-        return
+    if st.session_state.get(f"{key}.checked"):
+        render_marks(example, wrt, values, entries, key)
+
+
+def render_marks(example: Example, wrt: str, values: Mapping[str, np.ndarray], entries: list, key: str) -> None:
+    y, analysis = example.output_name, analyze(example.fn, values, wrt)
     reveal = st.toggle(say("exercise.reveal"), key=f"{key}.reveal")
-    right = [analysis.jacobian[i + k] for i, k in entries]
-    marks = [grade(st.session_state.get(f"{key}.{n}", ""), value, reveal) for n, value in enumerate(right)]
+    ys, xs, others = analysis.output.shape, values[wrt].shape, other_jacobians(example, wrt, values)
+    flat = analysis.jacobian.reshape(analysis.output.size, -1)
+    flats = {name: jacobian.reshape(analysis.output.size, -1) for name, jacobian in others.items()}
+    marks = []
+    for n, (r, c) in enumerate(flat_positions(entries, ys, xs)):
+        blanks = entry_blanks(y, wrt, ys, xs, r, c, others)
+        typed = st.session_state.get(f"{key}.{n}", "")
+        marks.append(grade(typed, flat, analysis.output, (r, c), flats, reveal, blanks))
     lines = [f"- `{partial_label(y, i, wrt, k)}`: {mark}" for (i, k), (mark, _) in zip(entries, marks, strict=True)]
     correct = sum(ok for _, ok in marks)
     if correct == len(entries):
-        progress(SOLVED).add(slug)
+        progress(SOLVED).add(example.slug)
         st.success("\n".join(lines) + "\n\n" + say("exercise.solved", n=len(entries)))
     else:
         st.warning("\n".join(lines) + "\n\n" + say("exercise.score", right=correct, n=len(entries)))
+
+
+def flat_positions(entries: list, ys: tuple, xs: tuple) -> list[tuple[int, int]]:
+    """Each entry (i, k) as its row and column in the flat Jacobian (row-major)."""
+    rows, cols = element_indices(ys), element_indices(xs)
+    return [(rows.index(tuple(i)), cols.index(tuple(k))) for i, k in entries]
+
+
+def tensorflow_index(y: str, x: str, y_ndim: int, x_ndim: int) -> dict[str, str]:
+    """How TensorFlow indexes an entry with all of its axes, the output's first: ∂C[i,j]/∂A[k,l] is
+    jacobian_A[i, j, k, l]; ∂y[i]/∂x[k] is jacobian_x[i, k]; ∂y/∂x[k] is jacobian_x[k]."""
+    letters = "ijklmnpqrs"
+    out, inp = letters[:y_ndim], letters[y_ndim : y_ndim + x_ndim]
+    return dict(entry=partial_label(y, tuple(out), x, tuple(inp)), at=f"jacobian_{x}[{', '.join(out + inp)}]")
 
 
 def remember_checked(key: str) -> None:
@@ -143,14 +189,21 @@ def remember_checked(key: str) -> None:
     st.session_state[f"{key}.checked"] = True
 
 
-def grade(typed: str, right: float, reveal: bool) -> tuple[str, bool]:
-    """The mark for one box, and whether it is right (within rounding to three decimals)."""
+def grade(
+    typed: str, flat: np.ndarray, output: np.ndarray, at: tuple[int, int], flats: Mapping, reveal: bool, blanks: dict
+) -> tuple[str, bool]:
+    """The mark for one box (the flat Jacobian's entry `at`), and whether it is right (to three
+    decimals); a wrong number is told which mistake it is, if it is one, and where to look."""
     if not typed.strip():
         return say("exercise.blank"), False
     value = parse_number(typed)
     if value is None:
         return say("exercise.not_a_number", text=literal(typed, limit=40)), False
-    if abs(value - float(right)) <= 5e-3 * max(1.0, abs(float(right))):
+    right = float(flat[at])
+    if close(value, right):
         return say("exercise.right"), True
+    lang, shown = language(), number(np.float32(value))
+    mistakes = mistakes_in(value, flat, output, *at, flats)
+    why = " ".join(SENTENCES[m](lang, s=shown, **blanks) for m in mistakes)
     answer = f" — {say('exercise.answer', value=number(right))}" if reveal else ""
-    return say("exercise.wrong") + answer, False
+    return f"{say('exercise.wrong')}{answer}. {why} {say('exercise.hint', **blanks)}".strip(), False

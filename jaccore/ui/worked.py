@@ -33,7 +33,7 @@ def render_explorer(example: Example, predict: bool = False) -> None:
     sections.render_inputs_header(example, held)
     views = sections.choose_views(example, wrt, "flat", "weights", "check")
     on_screen = OnScreen(page=example.title(language()))
-    live_example(example, wrt, views, on_screen, held)
+    live_example(example, wrt, views, on_screen, held, exercise=predict)
     if on_screen.view is None:
         return
     if held:
@@ -44,13 +44,15 @@ def render_explorer(example: Example, predict: bool = False) -> None:
         render_self_check(example, wrt)
         return
     render_predictions(example, wrt, on_screen.view.values, still_asking=False)
-    render_exercise(example, wrt)
 
 
 @live
-def live_example(example: Example, wrt: str, views: dict[str, bool], on_screen: OnScreen, held: bool) -> None:
+def live_example(
+    example: Example, wrt: str, views: dict[str, bool], on_screen: OnScreen, held: bool, exercise: bool = False
+) -> None:
     """Everything the sliders feed; a slider move reruns this fragment, not the whole page. While
     the page waits for predictions (`held`), the sliders hold still and nothing below them shows.
+    The graded `exercise` is here too: it asks, and grades, at the values the sliders hold.
 
     A fragment rerun is called with the arguments of the page's last full run: `on_screen` is
     the one the downloads read, so they take what the sliders last made.
@@ -72,6 +74,8 @@ def live_example(example: Example, wrt: str, views: dict[str, bool], on_screen: 
     if views["check"]:  # last, and only while asked for: the float64 finite differences cost most of a move
         sections.render_check(panel, view)
     panel.show()
+    if exercise:
+        render_exercise(example, wrt, view.values)
 
 
 def render_lesson(page: Page) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.harness import launch, streamlit_server
+from dev.harness import launch, streamlit_server
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import contextlib
 import threading
 from collections.abc import Iterator
 
-from tests.browser.harness import free_port
+from dev.harness import free_port
 
 PREFIX = "/~/+"
 

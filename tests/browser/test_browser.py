@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 
 import jaccore
+from dev.harness import missing_browser, streamlit_server, wait_until_done
 from jaccore.catalog import EXAMPLES
 from jaccore.codegen import tensorflow_code
 from jaccore.notation import index_label
 from jaccore.sitemap import PAGES, live
 from jaccore.translations import SENTENCES
 from tests import heading
-from tests.browser.harness import missing_browser, streamlit_server, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 
@@ -43,8 +43,11 @@ def visit(page, url: str, slug: str, lang: str = "en", predict: bool = False) ->
 
 
 def assert_healthy(page) -> None:
+    """No exception, no dialog, and no apology of the error boundary (a crash it caught is a crash)."""
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[role="dialog"]').count() == 0
+    alerts = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert not [text for text in alerts if any(SENTENCES["app.failed"](lang) in text for lang in ("en", "vi"))]
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -19,10 +19,10 @@ import pandas as pd
 import pytest
 
 import jaccore
+from dev.harness import free_port, healthy, launch, missing_browser, wait_until_done
+from dev.learner import Learner
 from jaccore.catalog import EXAMPLES
 from tests import ROOT
-from tests.browser.harness import free_port, healthy, launch, missing_browser, wait_until_done
-from tests.browser.learner import Learner
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.harness import missing_browser, streamlit_server, wait_until_done
+from dev.harness import missing_browser, streamlit_server, wait_until_done
 from tests.browser.proxy import prefix_proxy
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]

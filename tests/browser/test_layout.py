@@ -13,9 +13,9 @@ import json
 import numpy as np
 import pytest
 
+from dev.harness import missing_browser, wait_until_done, wait_until_still
 from jaccore import figures
 from jaccore.sitemap import PAGES
-from tests.browser.harness import missing_browser, wait_until_done, wait_until_still
 from tests.browser.test_reading import contrast
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]

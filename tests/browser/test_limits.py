@@ -12,8 +12,8 @@ import pytest
 import websockets
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.harness import missing_browser, rss_mib, streamlit_server, wait_until_done
-from tests.browser.learner import Learner
+from dev.harness import missing_browser, rss_mib, streamlit_server, wait_until_done
+from dev.learner import Learner
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 

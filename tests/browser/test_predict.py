@@ -5,8 +5,8 @@ the learner asks to forget."""
 
 import pytest
 
+from dev.harness import missing_browser, wait_until_done
 from jaccore.translations import SENTENCES
-from tests.browser.harness import missing_browser, wait_until_done
 from tests.browser.test_browser import assert_healthy, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]

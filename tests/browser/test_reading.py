@@ -9,8 +9,8 @@ import io
 
 import pytest
 
+from dev.harness import missing_browser, wait_until_done, wait_until_still
 from jaccore.sitemap import PAGES, live
-from tests.browser.harness import missing_browser, wait_until_done, wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 

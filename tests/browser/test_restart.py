@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import jaccore
+from dev.harness import free_port, missing_browser, streamlit_server, wait_until_done
 from jaccore.catalog import EXAMPLES
-from tests.browser.harness import free_port, missing_browser, streamlit_server, wait_until_done
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser() is not None, reason=str(missing_browser()))]
 

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 
 import jaccore
+from dev.harness import missing_browser
 from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER
-from jaccore.modes import linearization
+from jaccore.linearization import linearization
 from jaccore.takeaway import STEPS
 from jaccore.ui.playground import DEFAULT_SHAPES, random_values
-from tests.browser.harness import missing_browser
 from tests.browser.test_browser import move_first_slider, moved, visit
 from tests.notebooks import numbers, printed_by_kernel, printed_in_process, read, tensors
 

@@ -25,6 +25,8 @@ LAYERS = {
     "jaccore.graphs": ({"numpy"}, {"jaccore._tensorflow"}),
     "jaccore.engine": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
     "jaccore.modes": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
+    "jaccore.hessian": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
+    "jaccore.linearization": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
     "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
     "jaccore.refusals": (set(), {"jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.expression": (

@@ -59,3 +59,19 @@ def test_both_languages_have_the_same_blanks(key):
     text: Text = SENTENCES[key]
     assert text.en.strip() and text.vi.strip()
     assert blanks(text.en) == blanks(text.vi)
+
+
+def test_each_sentence_is_in_the_file_its_key_names():
+    """`modes.timing` in translations/modes.py, `hessian.q` in translations/hessian.py; the app-wide
+    app., nav., note. and panel. in translations/app.py: a sentence is found where its key says."""
+    import importlib
+    import pkgutil
+
+    import jaccore.translations as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name == "text":
+            continue
+        keys = importlib.import_module(f"jaccore.translations.{module.name}").SENTENCES
+        allowed = {"app", "nav", "note", "panel"} if module.name == "app" else {module.name}
+        assert {key.split(".")[0] for key in keys} <= allowed, module.name

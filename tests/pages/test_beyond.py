@@ -100,7 +100,7 @@ def test_chain_rule_page_agrees_with_the_tape(chain):
 def test_shapes_take_ascii_digits_only(shape):
     """str.isdigit() takes ² and ① (which int() then refuses), str.isdecimal() takes ٣."""
     app = open_page("playground", **{"expr": "x * 2", "shape.x": shape})
-    assert not app.exception
+    assert errors(app) == []
     assert any("The shape of x" in e.value for e in app.error)
 
 
@@ -108,7 +108,7 @@ def test_shapes_take_ascii_digits_only(shape):
 def test_an_input_may_be_named_like_a_widget_of_the_page(name):
     """Inputs' sliders are keyed 'name.' + index: no input name reaches the page's own widgets."""
     app = open_page("playground", expr=f"{name} * x", **{f"shape.{name}": "", "lang": "vi"})
-    assert not app.exception and not app.error
+    assert errors(app) == [] and not app.error
     assert app.slider(key=f"{name}.").label == name and app.radio(key="lang").value == "vi"
 
 
@@ -117,7 +117,7 @@ def test_the_heaviest_view_is_bounded():
     (a note says so), and the panel a slider move sends stays small (hover names only on small charts)."""
     query = {"expr": "x + y", "shape.x": "8,8,1", "shape.y": "1,1,8", "weights": "true", "flat": "true"}
     app = open_page("playground", **query)
-    assert not app.exception
+    assert errors(app) == []
     assert not [s for s in app.slider if s.key.startswith("@v")]
     assert any("512 elements" in note.value for note in app.info)
     assert sum(len(e.proto.json) for e in app.get("bidi_component")) < 400_000  # bytes; 1.75 MB before
@@ -145,3 +145,16 @@ def test_softmax_of_a_column_says_so_above_the_pictures():
         assert len(notes) == 1 and says.replace("`", "") in notes[0].replace("<code>", "").replace("</code>", "")
     quiet = open_page("playground", expr="softmax(x, axis=0)", **{"shape.x": "3,1"})
     assert errors(quiet) == [] and not any('class="jx-note"' in markup for markup in htmls(quiet))
+
+
+@pytest.mark.parametrize(("slug", "key"), [("rows_or_columns", "quiz.passes.x"), ("linear_map", "quiz.linear"),
+                                           ("hessian", "quiz.hessian.cubic")])  # fmt: skip
+def test_the_self_checks_explain_each_mistake_as_its_own(slug, key):
+    """Every option of the self-check is explained as what it means: the right one why it is right,
+    each wrong one the mistake it is, never one sentence for all."""
+    explanations = {}
+    for option in open_page(slug).radio(key=key).options:
+        app = open_page(slug)
+        app.radio(key=key).set_value(option).run()
+        explanations[option] = (app.success or app.error)[-1].value
+    assert len(set(explanations.values())) == len(explanations) >= 3, explanations

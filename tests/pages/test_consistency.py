@@ -8,7 +8,7 @@ import re
 
 from jaccore.figures import panel_titles
 from jaccore.translations import SENTENCES
-from tests.pages.apptest import charts, htmls, open_page, shown_code, texts
+from tests.pages.apptest import charts, errors, htmls, open_page, shown_code, texts
 
 
 def page_text(app) -> str:
@@ -69,7 +69,7 @@ def test_a_link_of_a_thousand_stray_parameters_costs_one_note_and_one_rewrite(mo
     monkeypatch.setattr(QueryParams, "_send_query_param_msg", lambda self: sent.append(1) or original(self))
     stray = {f"k{n}": str(n) for n in range(998)}
     app = open_page("matmul", wrt="B", **stray)
-    assert not app.exception
+    assert errors(app) == []
     (note,) = [w.value for w in app.warning]
     assert note.startswith("The link's parameters `k0`, `k1`, `k2`, `k3`, `k4` and 993 more are not used")
     assert set(app.query_params) <= {"wrt", "predict", "lang"} and app.query_params.get("wrt") == "B"

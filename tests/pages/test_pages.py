@@ -263,3 +263,22 @@ def test_reset_restores_the_upstream_weights_too():
     app.slider(key="x.0.0").set_value(4.0).run()
     app.button(key="reset").click().run()
     assert app.slider(key=upstream.key).value == 1.0 and app.slider(key="x.0.0").value == 1.0
+
+
+def test_a_crash_the_boundary_catches_fails_the_generic_tests(monkeypatch):
+    """A safety net proved with a planted fault: a `raise` where the worked examples draw the sum that
+    becomes the gradient. The error boundary shows its apology; the every-page test, the screen audit
+    and the fuzz must fail all the same (they once passed on all 15 pages)."""
+    from jaccore.ui import sections
+    from tests.pages import test_audit, test_fuzz
+
+    def planted(*args, **kwargs):
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(sections, "render_gradient", planted)
+    with pytest.raises(AssertionError):
+        test_every_page_runs_at_its_defaults("matmul")
+    with pytest.raises(AssertionError):
+        test_audit.audit(open_page("matmul"), "matmul")
+    with pytest.raises(AssertionError):
+        test_fuzz.test_a_hostile_link_gets_sentences_not_tracebacks_or_markup("matmul", "wrt", "A")

@@ -7,13 +7,13 @@ import pytest
 
 from jaccore.catalog.pitfalls import TRAPS
 from jaccore.lab import outcome, printed
-from tests.pages.apptest import htmls, open_page
+from tests.pages.apptest import errors, htmls, open_page
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_every_card_shows_what_its_snippets_return(lang):
     app = open_page("pitfalls", lang=lang)
-    assert not app.exception
+    assert errors(app) == []
     shown = "\n".join(htmls(app))
     for slug, trap in TRAPS.items():
         for key, function in (("broken", trap.broken), ("fixed", trap.fixed)):

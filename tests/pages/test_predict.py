@@ -61,7 +61,7 @@ def test_answering_reveals_the_jacobian_and_the_gradient_and_counts_on_the_home_
         app.radio(key=question.key).set_value(question.options[0]).run()
     assert errors(app) == [] and not held(app)
     assert {"slices", "sum"} <= set(charts(app))
-    assert [h.value for h in app.subheader][-2:] == ["Your predictions", "Exercise: partial derivatives by hand"]
+    assert [h.value for h in app.subheader][-2:] == ["Exercise: partial derivatives by hand", "Your predictions"]
     app.switch_page("pages/home.py").run()
     assert any("✓ predicted" in link.proto.label for link in app.get("page_link"))
     assert f"1 of {len(EXAMPLES)} examples predicted, 0 of {len(EXAMPLES)} exercises solved" in app.caption[0].value
@@ -96,7 +96,8 @@ def answer_exercise(app, typed: list[str]):
     boxes = [box for box in app.text_input if box.key.startswith("exercise.")]
     for box, text in zip(boxes, typed, strict=True):
         box.input(text)
-    app.button(key="FormSubmitter:exercise.matmul.A-Check").click().run()
+    submit = next(b for b in app.button if b.key.startswith("FormSubmitter:exercise.matmul.A-"))
+    submit.click().run()
     return boxes
 
 
@@ -110,7 +111,7 @@ def test_the_exercise_grades_each_entry():
     assert "`∂C[0,0]/∂A[0,0]`: ✓ right" in marks and "`∂C[1,1]/∂A[1,1]`: ✗ not right" in marks
     assert "2 of 3 right." in marks and "8.0" not in marks
     app.toggle(key="exercise.matmul.A.reveal").set_value(True).run()
-    assert "✗ not right — the right value is 8.0" in app.warning[-1].value
+    assert "✗ not right — the right value is 8.0." in app.warning[-1].value
     answer_exercise(app, ["5", "0", "8"])
     assert "All 3 right: solved." in app.success[-1].value
     app.switch_page("pages/home.py").run()
@@ -131,4 +132,39 @@ def test_the_flow_speaks_vietnamese():
     labels = [q.label for q in questions(app)]
     assert labels[0].startswith("`C` có chiều (2, 2) và `A` có chiều (2, 2)")
     app.button(key="predict.skip").click().run()
-    assert app.subheader[-1].value == "Bài tập: tự tính đạo hàm riêng"
+    assert "Bài tập: tự tính đạo hàm riêng" in [h.value for h in app.subheader]
+
+
+def test_the_exercise_asks_and_grades_at_the_values_on_screen():
+    """A·B with B[0,0] moved to 2 and B[1,1] to −3: the charts show the new partial derivatives, the
+    exercise names the new B, and the values read off them are marked right (it once graded against
+    B = [[5, 6], [7, 8]] whatever the sliders said)."""
+    app = open_page("matmul")
+    app.slider(key="B.0.0").set_value(2.0).run()
+    app.slider(key="B.1.1").set_value(-3.0).run()
+    intro = next(m.value for m in app.markdown if "work each partial derivative out" in m.value)
+    assert "`B = [[2.0, 6.0], [7.0, -3.0]]`" in intro
+    answer_exercise(app, ["2", "0", "-3"])
+    assert "All 3 right: solved." in app.success[-1].value
+
+
+def test_a_wrong_number_is_told_which_mistake_it_is():
+    """Typing the column sum (the gradient's entry, 11) for ∂C[0,0]/∂A[0,0]: the mark says it is a sum
+    over every element of C, and where to look, without giving the right value away."""
+    app = open_page("matmul")
+    answer_exercise(app, ["11", "0", "-8"])
+    marks = app.warning[-1].value
+    assert "the gradient's entry for `A[0,0]`" in marks and "Look at the slice `∂C[0,0]/∂A`" in marks
+    assert "right size and the wrong sign" in marks  # -8 for 8
+    assert "5.0" not in marks
+    app = open_page("matmul", lang="vi")
+    answer_exercise(app, ["11", "0", "8"])
+    assert "phần tử của gradient ứng với `A[0,0]`" in app.warning[-1].value
+
+
+def test_tensorflow_s_index_is_written_with_every_axis():
+    """∂C[i,j]/∂A[k,l] lives at jacobian_A[i, j, k, l], not jacobian_A[i, k] (a whole 2×2 slice)."""
+    intro = next(m.value for m in open_page("matmul").markdown if "TensorFlow keeps" in m.value)
+    assert "`∂C[i,j]/∂A[k,l]` at `jacobian_A[i, j, k, l]`" in intro
+    vector = next(m.value for m in open_page("square").markdown if "TensorFlow keeps" in m.value)
+    assert "`∂y[i,j]/∂x[k,l]` at `jacobian_x[i, j, k, l]`" in vector

@@ -10,7 +10,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Playwright cannot download its own browser on these machines; Debian's needs these flags to
 # run as root, headless, without reaching for Google's servers.
