@@ -82,7 +82,7 @@ def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 
     Large arrays are summarised by their shape.
     """
     label = html.escape(name) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
-    plain = html.escape(f"{name}{'_' + subscript if subscript else ''}")
+    plain = html.escape(f"{name} {subscript}" if subscript else name)  # read as 'nabla A', not 'nabla underscore A'
     if array.size > limit:
         return f'<p aria-label="{plain}">{label} ∈ ℝ<sup>{" × ".join(map(str, array.shape))}</sup></p>'
     cell = "padding:0.1rem 0.6rem;text-align:right;font-variant-numeric:tabular-nums;border:none"
@@ -134,12 +134,14 @@ def code_html(source: str) -> str:
     except (tokenize.TokenError, SyntaxError):
         parts, row, col = [], 1, 0
     parts.append(html.escape(_between(lines, (row, col), (len(lines) + 1, 0))))
-    return f'<pre class="jx-code"><code>{"".join(parts)}</code></pre>'
+    return f'<pre class="jx-code" tabindex="0"><code>{"".join(parts)}</code></pre>'
 
 
-def output_html(text: str, label: str) -> str:
-    """What a program printed, as a plain block (escaped, not highlighted), labelled for readers and tests."""
-    return f'<pre class="jx-code" aria-label="{html.escape(label)}">{html.escape(text)}</pre>'
+def output_html(text: str, label: str, name: str) -> str:
+    """What a program printed, as a plain block (escaped, not highlighted): `label` names it for a
+    reader, `name` for tests."""
+    return (f'<pre class="jx-code" tabindex="0" aria-label="{html.escape(label)}" data-output="{html.escape(name)}">'
+            f"{html.escape(text)}</pre>")  # fmt: skip
 
 
 def _between(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:

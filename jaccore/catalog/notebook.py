@@ -252,8 +252,8 @@ EXAMPLES: dict[str, Example] = {
             closed_form=matmul_jacobian("A", "B"),
             title=Text("A·B: matrix times matrix", "A·B: ma trận nhân ma trận"),
             question=Text(
-                "Compute ∇_A C and the matching Jacobian. Predict the Jacobian's shape first.",
-                "Tính ∇_A C và Jacobian tương ứng. Hãy đoán chiều của Jacobian trước.",
+                "Compute ∇~A~C and the matching Jacobian. Predict the Jacobian's shape first.",
+                "Tính ∇~A~C và Jacobian tương ứng. Hãy đoán chiều của Jacobian trước.",
             ),
             insights={
                 "A": Text(

@@ -56,6 +56,8 @@ SENTENCES = {
     "app.back_to_start": T("Open this page again with its starting values", "Mở lại trang này với các giá trị ban đầu"),
     "panel.heatmap": T("Heatmap: {panels}", "Bản đồ nhiệt: {panels}"),
     "panel.round_off": T("round-off", "sai số làm tròn"),
+    "panel.size": T("{rows} by {cols}", "{rows} hàng, {cols} cột"),
+    "panel.too_many": T("{n} numbers, too many to list here", "{n} số, quá nhiều để liệt kê ở đây"),
     "panel.scroll": T(
         "Wider than the screen at a readable size: scroll it sideways →",
         "Rộng hơn màn hình ở cỡ đọc được: hãy cuộn ngang →",

@@ -198,9 +198,17 @@ function drawChart(node, block, width, component) {
     frame.append(chart, labels, cells);
     scroller.append(frame);
     row.append(scroller, key);
-    node.append(hint, row);
+    // The numbers the cells show, as tables a screen reader reads after the chart's name.
+    const readout = document.createElement("div");
+    readout.className = "jacobian-readout";
+    node.append(hint, row, readout);
   }
   chart.setAttribute("aria-label", block.label);
+  const readout = node.querySelector("div.jacobian-readout");
+  if (readout.shownHtml !== block.table) {
+    readout.innerHTML = block.table ?? "";
+    readout.shownHtml = block.table;
+  }
   const { figure } = block;  // parsed afresh on each update: changing it below is safe
   const { layout } = figure;
   const [trace] = figure.data;
@@ -214,7 +222,18 @@ function drawChart(node, block, width, component) {
   else if (room > 200 && layout.width > room) layout.width = room;  // the flat view: narrowed to fit
   const scrolls = layout.width > room + 1;
   node.querySelector("p.jacobian-scroll-hint").textContent = scrolls ? block.hint ?? "" : "";
-  node.querySelector("div.jacobian-scroller").style.maxWidth = `${room}px`;
+  const scroller = node.querySelector("div.jacobian-scroller");
+  scroller.style.maxWidth = `${room}px`;
+  // A chart that scrolls sideways takes the keyboard's focus, so that the arrow keys scroll it.
+  if (scrolls) {
+    scroller.tabIndex = 0;
+    scroller.setAttribute("role", "group");
+    scroller.setAttribute("aria-label", block.hint ?? "");
+  } else {
+    scroller.removeAttribute("tabindex");
+    scroller.removeAttribute("role");
+    scroller.removeAttribute("aria-label");
+  }
   // The theme's text colour (Streamlit's light or dark theme); the backgrounds are transparent.
   const ink = getComputedStyle(node).color;
   layout.font = { ...layout.font, color: ink };
@@ -251,8 +270,9 @@ function drawChart(node, block, width, component) {
   // One drawing at a time per chart, in the order the figures arrived.
   chart.drawing = (chart.drawing ?? Promise.resolve())
     .then(() => loadPlotly(component.data.plotly))
-    // No tool bar over a chart of matrices: it would cover the titles, and there is nothing to zoom.
-    .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false, displayModeBar: !placed }))
+    // No tool bar: it covers the titles (on a phone, always), and its ten buttons would be ten Tab
+    // stops before the next slider. A line chart still zooms by dragging, and resets by a double click.
+    .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false, displayModeBar: false }))
     .then(() => readableLabels(chart, layout.coloraxis))
     .catch(() => component.setTriggerValue("unavailable", true));
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from jaccore import figures
+from jaccore.readout import tables_html
 from jaccore.ui.state import say
 
 PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
@@ -61,9 +62,12 @@ class Panel:
 
     def figure(self, figure: dict, name: str, label: str = "") -> None:
         """A chart, restyled in place on a slider move; `name` tells it apart from the others, and
-        `label` says what it shows to a screen reader (by default: a heatmap of its panels)."""
+        `label` names it for a screen reader (by default: a heatmap of its panels), which then reads
+        its numbers in the tables that follow it (jaccore/readout.py)."""
         label = label or say("panel.heatmap", panels=", ".join(figures.panel_titles(figure)[:6]))
-        self.blocks.append({"figure": figure, "name": name, "label": label, "hint": say("panel.scroll")})
+        table = tables_html(figure, say("panel.size"), say("panel.too_many"))
+        block = {"figure": figure, "name": name, "label": label, "hint": say("panel.scroll"), "table": table}
+        self.blocks.append(block)
 
     def show(self) -> None:
         if served():
@@ -75,5 +79,6 @@ class Panel:
         for block in self.blocks:
             if "figure" in block:
                 st.plotly_chart(block["figure"], width="content", key=block["name"], alt=block["label"])
+                st.html(block["table"])
             else:
                 st.html(block["html"])

@@ -27,7 +27,9 @@ def render_card(number: int, ran: Run) -> None:
     ):
         with column:
             st.html(prose_html(f"**{title}**") + code_html(code))
-            st.html(prose_html(say("pitfalls.returned"), caption=True) + output_html(result, f"{key}.{trap.slug}"))
+            returned = say("pitfalls.returned")
+            output = output_html(result, f"{title}: {returned}", f"{key}.{trap.slug}")
+            st.html(prose_html(returned, caption=True) + output)
     st.html(prose_html(trap.why(language())))
     status = say("pitfalls.reproduces" if ran.reproduces else "pitfalls.gone", version=ran.version)
     st.markdown(f"{status} {say('pitfalls.thread')}: [{trap.thread}]({trap.thread})")  # a caption's fading: 4.1 : 1

@@ -89,7 +89,7 @@ def seed() -> int:
 def render_question(example: Example) -> None:
     st.title(example.title(language()))
     st.latex(example.formula)
-    st.markdown(f"**{example.question(language())}**")
+    prose(f"**{example.question(language())}**")
 
 
 def choose_wrt(example: Example) -> str:

@@ -57,6 +57,13 @@ def note_link(key: str, given: list[str], shown: object, parse: Callable[[str], 
         warn(why, key=literal(key), value=literal(given[0]), shown=literal(str(shown)), **blanks)
 
 
+# The page's <html lang> follows the chosen language (Streamlit writes lang="en" once), so that a
+# screen reader speaks Vietnamese text with a Vietnamese voice.
+_mark_language = st.components.v2.component(
+    "jacobian_explorer.lang", js="export default ({ data }) => { document.documentElement.lang = data.lang; };"
+)
+
+
 def choose_language() -> str:
     """The sidebar's language switch: ?lang= first, else the browser's locale, else English.
 
@@ -66,6 +73,7 @@ def choose_language() -> str:
     label = SENTENCES["app.language"](DEFAULT_LANGUAGE)
     lang = url_choice(st.sidebar.radio, label, LANGUAGE_NAMES, LANG_KEY, default, horizontal=True)
     bind_language(lang)
+    _mark_language(data={"lang": lang}, key="lang.mark", height=0)
     return lang
 
 

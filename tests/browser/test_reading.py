@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from dev.contrast import contrast, luminance
 from dev.harness import missing_browser, wait_until_done, wait_until_still
 from jaccore.sitemap import PAGES, live
 
@@ -76,19 +77,6 @@ TEXTS = """() => {
 }"""
 
 
-def luminance(rgb) -> float:
-    linear = [v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in rgb]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(colour, behind) -> float:
-    """WCAG's contrast ratio of a colour with alpha, composited over an opaque background."""
-    *rgb, alpha = colour
-    shown = [c * alpha + b * (1 - alpha) for c, b in zip(rgb, behind, strict=True)]
-    high, low = sorted([luminance(shown), luminance(behind)], reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def painted_behind(page, texts) -> None:
     """Fill in what is behind each SVG text: the median colour of its box in a screenshot taken
     with all SVG text hidden. (The app scrolls inside its own container, so each text is scrolled
@@ -150,7 +138,7 @@ TEXT_BOXES = """() => {
   let piece = 0;
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent.trim() || node.parentElement.closest('.katex, .hoverlayer')) continue;
+    if (!node.textContent.trim() || node.parentElement.closest('.katex, .hoverlayer, .jx-sr-only')) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     add(piece++, node.textContent.trim(), node.parentElement, range.getClientRects());

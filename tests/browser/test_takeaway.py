@@ -37,7 +37,7 @@ def test_example_notebook_runs_in_a_kernel_and_prints_the_page(page, server):
     printed = printed_by_kernel(ipynb)
     expected = jaccore.analyze(EXAMPLES["matmul"].fn, values, "A")
     np.testing.assert_allclose(tensors(printed["jacobian"])[0], expected.jacobian, **CLOSE)
-    shown = [float(n) for n in page.evaluate(TABLE, "∇_A")]
+    shown = [float(n) for n in page.evaluate(TABLE, "∇ A")]
     np.testing.assert_allclose(tensors(printed["gradient"])[0].ravel(), shown, rtol=1e-3)  # the page writes 4 digits
     np.testing.assert_allclose(tensors(printed["output"])[0].ravel(), [float(n) for n in page.evaluate(TABLE, "C")])
 
@@ -49,7 +49,7 @@ def test_playground_notebook_holds_the_formula_and_the_sliders(page, server):
     printed = printed_in_process(download(page, "notebook_playground_W.ipynb"))
     expected = jaccore.analyze(jaccore.parse_expression("tanh(W @ x + b)"), values, "W")
     np.testing.assert_allclose(tensors(printed["gradient"])[0], expected.gradient, **CLOSE)
-    shown = [float(n) for n in page.evaluate(TABLE, "∇_W")]
+    shown = [float(n) for n in page.evaluate(TABLE, "∇ W")]
     np.testing.assert_allclose(shown, expected.gradient.ravel(), rtol=1e-3)  # the page writes 4 digits
 
 

@@ -38,6 +38,7 @@ LAYERS = {
     "jaccore.notation": ({"numpy"}, set()),
     "jaccore.tiles": ({"numpy", "plotly"}, {"jaccore.notation"}),
     "jaccore.figures": ({"numpy", "plotly"}, {"jaccore.notation", "jaccore.tiles"}),
+    "jaccore.readout": ({"numpy"}, {"jaccore.figures", "jaccore.tiles"}),
     "jaccore.markup": ({"numpy"}, {"jaccore.notation"}),
     "jaccore.downloads": ({"numpy", "pandas"}, {"jaccore.notation"}),
     "jaccore.codegen": ({"numpy"}, {"jaccore.catalog", "jaccore.notation", "jaccore.translations"}),

@@ -13,7 +13,7 @@ def test_tables_and_matrices():
     assert re.findall(r"<th>([^<]*)</th>", rows) == ["", "A[0,0]", "A[0,1]", "sums", "&lt;tape&gt;"]
     assert re.findall(r"<td>([^<]*)</td>", rows) == ["11", "15", "11", "15.5"]
     shown = markup.html_matrix("∇", np.array([[19, 22], [43, 50.5]]), subscript="A")
-    assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇_A"' in shown
+    assert shown.startswith("<div") and "<span>∇<sub>A</sub> =</span>" in shown and 'aria-label="∇ A"' in shown
     cells = re.findall(r"<tr>(.*?)</tr>", shown)
     assert [re.findall(r">([^<]*)</td>", row) for row in cells] == [["19", "22"], ["43", "50.5"]]
     assert "Y ∈ ℝ<sup>9 × 9</sup>" in markup.html_matrix("Y", np.zeros((9, 9)))
@@ -35,7 +35,7 @@ def test_prose_html_reads_the_marks_the_sentences_use_and_escapes_the_rest():
 def test_code_html_marks_python_tokens_and_keeps_the_source():
     source = 'import tensorflow as tf\n\nA = tf.constant([[1.0, 2.0]])  # đầu vào\nprint("x<y", 3e-2)'
     shown = markup.code_html(source)
-    assert shown.startswith('<pre class="jx-code"><code><span class="kw">import</span> tensorflow')
+    assert shown.startswith('<pre class="jx-code" tabindex="0"><code><span class="kw">import</span> tensorflow')
     assert '<span class="nu">2.0</span>' in shown and '<span class="co"># đầu vào</span>' in shown
     assert '<span class="st">&quot;x&lt;y&quot;</span>' in shown
     assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == source  # nothing lost, nothing added
@@ -44,8 +44,8 @@ def test_code_html_marks_python_tokens_and_keeps_the_source():
 
 
 def test_output_is_shown_as_text_with_its_label():
-    shown = markup.output_html("AttributeError: 'list' <b>x</b>", 'broken."trap"')
+    shown = markup.output_html("AttributeError: 'list' <b>x</b>", 'The "trap": returned', "broken.trap")
     assert shown == (
-        '<pre class="jx-code" aria-label="broken.&quot;trap&quot;">'
+        '<pre class="jx-code" tabindex="0" aria-label="The &quot;trap&quot;: returned" data-output="broken.trap">'
         "AttributeError: &#x27;list&#x27; &lt;b&gt;x&lt;/b&gt;</pre>"
     )

@@ -72,14 +72,14 @@ def texts(app: AppTest) -> list[str]:
 def shown_code(app: AppTest) -> str:
     """The TensorFlow code on the page, as plain text (it is shown as highlighted HTML)."""
     for markup in htmls(app):
-        block = re.search(r'<pre class="jx-code"><code>(.*?)</code></pre>', markup, re.DOTALL)
+        block = re.search(r'<pre class="jx-code" tabindex="0"><code>(.*?)</code></pre>', markup, re.DOTALL)
         if block:
             return html.unescape(re.sub(r"<[^>]+>", "", block.group(1)))
     raise AssertionError("no code on the page")
 
 
 def shown_matrix(app: AppTest, label: str) -> np.ndarray:
-    """The numbers of the matrix shown as `label` (e.g. 'y', or '∇_x' for the gradient), row by row."""
+    """The numbers of the matrix shown as `label` (e.g. 'y', or '∇ x' for the gradient), row by row."""
     for markup in htmls(app):
         table = re.search(rf'<table aria-label="{re.escape(label)}".*?</table>', markup)
         if table:

@@ -145,7 +145,7 @@ def audit_explorer(app, state: screen.State) -> None:
     total, tape = panels_of(shown["sum"])[-2:]
     screen.close(total, as_matrix(gradient), "Σ of the slices")
     screen.close(tape, as_matrix(gradient), "tape.gradient")
-    if (matrix := screen.matrix_shown(app, f"∇_{x}", gradient)) is not None:
+    if (matrix := screen.matrix_shown(app, f"∇ {x}", gradient)) is not None:
         screen.close(matrix, as_matrix(gradient), "the gradient", digits=4)
     if "flat_chart" in shown and widget_exists(app, "example"):  # the lesson's table
         column_sums, returned = shown_rows(app).values()
@@ -212,7 +212,7 @@ def audit_chain(app, state: screen.State) -> None:
     expected = (flat(j_g, y_ndim), flat(j_f, f.ndim), flat(j, y_ndim))
     for panel, matrix, name in zip(panels_of(charts(app)["product"]), expected, ("J_g", "J_f", "J"), strict=True):
         screen.close(panel, matrix, f"{name}, flat, in the product J_g · J_f = J")
-    screen.close(shown_matrix(app, f"∇_{wrt}"), as_matrix(j.sum(axis=tuple(range(y_ndim)))), "∇", digits=4)
+    screen.close(shown_matrix(app, f"∇ {wrt}"), as_matrix(j.sum(axis=tuple(range(y_ndim)))), "∇", digits=4)
 
 
 PAIRS = {chain_slug(inner, outer): (inner, outer, via) for inner, outer, via in CHAINS}

@@ -13,8 +13,8 @@ from jaccore.sitemap import PAGES
 from tests.pages.apptest import open_page
 from tests.pages.test_vietnamese import shown_text
 
-# A one-letter name (or Σ) and a short index joined by an underscore: J_g, Σ_c, n_out, e_k.
-RAW_INDEX = re.compile(r"(?<![\w.])[A-Za-zΣ]_\w{1,3}\b")
+# A one-letter name (or Σ, ∇) and a short index joined by an underscore: J_g, Σ_c, ∇_A, n_out, e_k.
+RAW_INDEX = re.compile(r"(?<![\w.])[A-Za-zΣ∇]_\w{1,3}\b")
 
 
 def outside_code(text: str) -> str:

@@ -55,7 +55,7 @@ def test_gradient_shown_at_defaults_is_the_notebooks(slug):
         app = open_page(slug, wrt=wrt) if len(example.wrt) > 1 else open_page(slug)
         shown = panels(charts(app)["sum"])[-1]  # the last panel: what tape.gradient returned
         np.testing.assert_array_equal(shown.reshape(np.shape(expected)), np.asarray(expected, np.float32))
-        np.testing.assert_array_equal(shown_matrix(app, f"∇_{wrt}").ravel(), np.ravel(expected))
+        np.testing.assert_array_equal(shown_matrix(app, f"∇ {wrt}").ravel(), np.ravel(expected))
 
 
 def slider_values(app, example):

@@ -18,7 +18,7 @@ def test_every_card_shows_what_its_snippets_return(lang):
     for slug, trap in TRAPS.items():
         for key, function in (("broken", trap.broken), ("fixed", trap.fixed)):
             expected = html.escape(printed(outcome(function)))  # run again here, not read from the app
-            assert f'aria-label="{key}.{slug}">{expected}</pre>' in shown
+            assert f'data-output="{key}.{slug}">{expected}</pre>' in shown
     sentences = [m.value for m in app.markdown]
     reproduced = "Reproduced on TensorFlow" if lang == "en" else "Đã tái hiện trên TensorFlow"
     assert sum(reproduced in m for m in sentences) == len(TRAPS)
