@@ -110,6 +110,12 @@ function drawLabels(layer, layout) {
 // out on every update (about a quarter of its time here). The numbers are HTML instead, over the
 // cells, at the size the layout chose (none where the cells are too small for them: the hover
 // still says): built once per grid, then only their text and colour change.
+//
+// Until Plotly.js has drawn the chart once (a new learner's browser fetches and evaluates it: ~0.5 s
+// after the panel arrives), the cells are also painted in HTML, in the colours Plotly will give
+// them: the first picture does not wait for Plotly, and Plotly then adds the hover.
+const MAX_PAINTED = 4096;  // cells painted in HTML before Plotly draws; past this, the chart waits
+
 function colourAt(axis, value) {
   const at = Math.min(1, Math.max(0, (value - axis.cmin) / (axis.cmax - axis.cmin || 1)));
   const stops = axis.colorscale;
@@ -122,20 +128,21 @@ function colourAt(axis, value) {
   return rgb(from).map((channel, k) => channel + mix * (rgb(to)[k] - channel));
 }
 
-function drawCells(layer, layout, trace, px) {
+function drawCells(layer, layout, trace, px, paint) {
   const { z } = trace;
   const key = JSON.stringify([trace.x, trace.y, layout.margin, px]);
   if (layer.dataset.drawn !== key) {
     layer.dataset.drawn = key;
     const { l, t } = layout.margin;
-    const middle = (edges, k) => (edges[k] + edges[k + 1]) / 2;
+    const size = (edges, k) => Math.max(0, edges[k + 1] - edges[k] - 1);  // 1 px between cells, as Plotly's gap
     const cells = [];
     z.forEach((row, r) => {
       row.forEach((_, c) => {
         const cell = document.createElement("span");
         cell.style.cssText =
-          `position:absolute;left:${l + middle(trace.x, c)}px;top:${t + middle(trace.y, r)}px;` +
-          `transform:translate(-50%,-50%);font-size:${px}px;white-space:nowrap;pointer-events:none`;
+          `position:absolute;left:${l + trace.x[c]}px;top:${t + trace.y[r]}px;` +
+          `width:${size(trace.x, c)}px;height:${size(trace.y, r)}px;display:flex;align-items:center;` +
+          `justify-content:center;font-size:${px}px;white-space:nowrap;pointer-events:none`;
         cells.push(cell);
       });
     });
@@ -144,13 +151,16 @@ function drawCells(layer, layout, trace, px) {
   const axis = layout.coloraxis;
   z.flat().forEach((value, n) => {
     const cell = layer.children[n];
-    const shown = value === null || !Number.isFinite(value) ? "" : threeDigits(value);
+    const finite = value !== null && Number.isFinite(value);
+    const shown = finite && px ? threeDigits(value) : "";
     if (cell.textContent !== shown) cell.textContent = shown;
+    const colour = finite ? colourAt(axis, value) : null;
+    const background = colour ? `rgb(${colour.map(Math.round).join(",")})` : "";
     if (shown) {
-      const colour = colourAt(axis, value);
-      cell.dataset.background = `rgb(${colour.map(Math.round).join(",")})`;  // what the number is read on
+      cell.dataset.background = background;  // what the number is read on
       cell.style.color = readableOn(colour);
     }
+    cell.style.background = paint ? background : "";
   });
 }
 
@@ -255,7 +265,12 @@ function drawChart(node, block, width, component) {
   if (placed) {
     drawLabels(labels, layout);
     layout.annotations = [];
-    if (trace.texttemplate && cellFont) drawCells(cells, layout, trace, cellFont);
+    // The chart's own size before Plotly has drawn in it: what the HTML first picture is laid on.
+    chart.style.width = `${layout.width}px`;
+    chart.style.height = `${layout.height}px`;
+    const numbers = Boolean(trace.texttemplate && cellFont);
+    const paint = !chart.plotted && trace.z.length * (trace.z[0]?.length ?? 0) <= MAX_PAINTED;
+    if (numbers || paint) drawCells(cells, layout, trace, numbers ? cellFont : 0, paint);
     else {
       cells.replaceChildren();
       delete cells.dataset.drawn;
@@ -273,7 +288,13 @@ function drawChart(node, block, width, component) {
     // No tool bar: it covers the titles (on a phone, always), and its ten buttons would be ten Tab
     // stops before the next slider. A line chart still zooms by dragging, and resets by a double click.
     .then((Plotly) => Plotly.react(chart, figure.data, layout, { displaylogo: false, displayModeBar: false }))
-    .then(() => readableLabels(chart, layout.coloraxis))
+    .then(() => {
+      if (!chart.plotted) {
+        chart.plotted = true;  // Plotly paints the cells from now on
+        for (const cell of cells.children) cell.style.background = "";
+      }
+      readableLabels(chart, layout.coloraxis);
+    })
     .catch(() => component.setTriggerValue("unavailable", true));
 }
 

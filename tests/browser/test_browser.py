@@ -15,6 +15,7 @@ from jaccore.catalog import EXAMPLES
 from jaccore.codegen import tensorflow_code
 from jaccore.notation import index_label
 from jaccore.sitemap import PAGES, live
+from jaccore.tiles import COLORSCALE
 from jaccore.translations import SENTENCES
 from tests import heading
 
@@ -98,6 +99,26 @@ def test_a_slider_move_redraws_charts_in_place(page, server):
     expected = [f"{2 * (value + step):.3g}", "0", "", "0", "4"]
     page.wait_for_function(f"expected => JSON.stringify(({CELLS})()) === JSON.stringify(expected)", arg=expected)
     assert page.locator('.js-plotly-plot[data-mark="before"]').count() == 1
+
+
+def test_the_first_picture_does_not_wait_for_plotly(browser, server):
+    """Until Plotly.js is ready (here: never), the panel paints the cells in HTML, in the colours of
+    the chart's scale, with their numbers: A·B's slices ∂C[i,j]/∂A in a 2 × 2 grid of 2 × 2."""
+    context = browser.new_context(viewport={"width": 1366, "height": 1000})
+    context.add_init_script("window.Plotly = {react: () => new Promise(() => {})};")  # loaded, never drawing
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/matmul?predict=off")
+        painted = page.locator('.jacobian-cells > span[style*="background: rgb"]')
+        painted.first.wait_for(timeout=60_000)
+        first = page.locator(".jacobian-cells").first.locator('span[style*="background: rgb"]')
+        cells = first.evaluate_all("cells => cells.map(c => [c.textContent, c.style.background])")
+        assert [text for text, _ in cells] == ["5", "7", "6", "8"] + ["0"] * 8 + ["5", "7", "6", "8"]
+        top = "rgb({}, {}, {})".format(*COLORSCALE[-1][1][4:-1].split(","))  # the scale's end: the largest value
+        assert dict(cells)["8"] == top
+        assert page.locator(".js-plotly-plot").count() == 0
+    finally:
+        context.close()
 
 
 def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
