@@ -19,6 +19,9 @@ _MODULE_OF = {
     "hessian": "hessian",
     "hessian_vector_product": "hessian",
     "linearization": "linearization",
+    "digits": "classifier",
+    "digit_classifier": "classifier",
+    "classifier_jacobian": "classifier",
     "ExpressionError": "expression",
     "parse_expression": "expression",
 }

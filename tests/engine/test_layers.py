@@ -27,6 +27,7 @@ LAYERS = {
     "jaccore.modes": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
     "jaccore.hessian": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
     "jaccore.linearization": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
+    "jaccore.classifier": ({"numpy"}, {"jaccore._tensorflow", "jaccore.engine"}),
     "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
     "jaccore.refusals": (set(), {"jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.expression": (

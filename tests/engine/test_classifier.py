@@ -1,0 +1,69 @@
+"""The digit classifier (jaccore/classifier.py): its data, its accuracy, and its input Jacobians against
+independent oracles: central finite differences of the network in float64, the closed form of a
+tanh layer, and softmax's Jacobian diag(p) − p·pᵀ, whose columns sum to zero."""
+
+import numpy as np
+import pytest
+
+from dev.train_digits import SEED, held_out_accuracy, train
+from jaccore.classifier import HELD_OUT, TRAINED_ON, accuracy, classifier_jacobian, digit_classifier, digits
+from jaccore.engine import analyze, finite_difference_jacobian
+
+SAMPLES = [0, 1, 500, 1500, 1796]  # two training images, three held out
+
+
+def test_the_digits_are_the_8_by_8_set():
+    images, labels = digits()
+    assert images.shape == (1797, 8, 8) and images.dtype == np.float32 and labels.shape == (1797,)
+    assert images.min() == 0 and images.max() == 1 and set(np.unique(images * 16)) <= set(range(17))
+    assert np.bincount(labels).tolist() == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    assert labels[:5].tolist() == [0, 1, 2, 3, 4] and not images.flags.writeable
+    assert TRAINED_ON + len(labels[HELD_OUT]) == 1797 and len(labels[HELD_OUT]) == 360
+
+
+def test_the_shipped_weights_score_as_stated_on_the_held_out_images():
+    images, labels = digits()
+    assert accuracy(digit_classifier(), images[HELD_OUT], labels[HELD_OUT]) == pytest.approx(345 / 360)
+    assert accuracy(digit_classifier(), images[:TRAINED_ON], labels[:TRAINED_ON]) > 0.99
+
+
+def closed_form(image: np.ndarray) -> np.ndarray:
+    """∂logits/∂image of tanh(x·W1 + b1)·W2 + b2: W2ᵀ·diag(1 − h²)·W1ᵀ, in float64."""
+    w = {name: value.numpy().astype(np.float64) for name, value in digit_classifier().weights.items()}
+    h = np.tanh(image.reshape(64).astype(np.float64) @ w["W1"] + w["b1"])
+    return (w["W2"].T * (1 - h**2)) @ w["W1"].T
+
+
+@pytest.mark.parametrize("n", SAMPLES)
+def test_the_logits_jacobian_matches_the_closed_form_and_finite_differences(n):
+    image = digits()[0][n]
+    jacobian = classifier_jacobian(image)
+    assert jacobian.shape == (10, 8, 8)
+    np.testing.assert_allclose(jacobian.reshape(10, 64), closed_form(image), rtol=1e-4, atol=1e-5)
+    model = digit_classifier()
+    fd = finite_difference_jacobian(model.image_logits, {"image": image}, "image")
+    np.testing.assert_allclose(jacobian, fd, rtol=1e-3, atol=1e-4)
+
+
+@pytest.mark.parametrize("n", SAMPLES)
+def test_the_probabilities_jacobian_is_softmaxs_times_the_logits_and_sums_to_zero(n):
+    image = digits()[0][n]
+    logits = digit_classifier()(image[None]).numpy()[0].astype(np.float64)
+    p = np.exp(logits - logits.max())
+    p /= p.sum()
+    expected = (np.diag(p) - np.outer(p, p)) @ closed_form(image)
+    jacobian = classifier_jacobian(image, "probabilities")
+    np.testing.assert_allclose(jacobian.reshape(10, 64), expected, atol=2e-6)
+    # Σ_c p_c = 1: each pixel's ten partials cancel, so tape.gradient of the probabilities is zero.
+    np.testing.assert_allclose(jacobian.sum(axis=0), 0, atol=1e-6)
+    gradient = analyze(digit_classifier().outputs["probabilities"], {"image": image}, "image").gradient
+    np.testing.assert_allclose(gradient, 0, atol=1e-6)
+
+
+def test_an_unknown_output_is_refused():
+    with pytest.raises(ValueError, match="logits"):
+        classifier_jacobian(digits()[0][0], "softmax")
+
+
+def test_the_training_script_reproduces_the_accuracy_from_its_seed():
+    assert held_out_accuracy(train(SEED)) >= 0.95
