@@ -5,10 +5,11 @@
    measured in the same rounds (median, p95, ratio of medians; target ≤ 2.5×). The baseline runs
    with Streamlit's defaults; the same bare app under this project's .streamlit/config.toml (which
    turns off Streamlit's garbage collection after every rerun) is printed beside it.
-2. Cold start: from starting the server to the first chart drawn, median of 5 (target ≤ 8 s).
-3. Server memory (RSS) after visiting every page, and its peak while 5 browser sessions move
+2. Server memory (RSS) after visiting every page, and its peak while 5 browser sessions move
    sliders at once (target ≤ 900 MB after all pages).
-4. The AppTest rerun ratio of bench/rerun_cost.py (target ≤ 15×).
+3. The AppTest rerun ratio of bench/rerun_cost.py (target ≤ 15×).
+
+A cold start and a new learner's first picture: bench/first_visit.py.
 
     python bench/browser_perf.py [--rounds 15]
 """
@@ -17,7 +18,6 @@ import argparse
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,6 @@ from jaccore.sitemap import PAGES, live  # noqa: E402
 BARE_APP = "bench/bare_app.py"
 LIVE = [slug for slug, page in PAGES.items() if live(page)]  # the pages with sliders
 WORKED = [slug for slug, page in PAGES.items() if page.section == "examples"]
-COLD_STARTS = 5  # one start is noise on a shared machine
 QUIET_MS = 500  # the page has settled when nothing outside the slider changed for this long
 # Records the key press and the last change outside the focused slider, in page time.
 OBSERVER = """
@@ -95,17 +94,6 @@ def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int)
     return rows
 
 
-def cold_start_s(browser) -> float:
-    start = time.monotonic()
-    with streamlit_server() as (url, _):
-        tab = browser.new_page()
-        tab.goto(f"{url}/matmul?predict=off")
-        tab.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-        elapsed = time.monotonic() - start
-        tab.close()
-    return elapsed
-
-
 def memory_rows(browser) -> list[str]:
     with streamlit_server() as (url, process):
         started = rss_mib(process.pid)
@@ -144,11 +132,6 @@ def main() -> None:
         sys.exit(missing_browser())
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        starts = sorted(cold_start_s(browser) for _ in range(COLD_STARTS))
-        print(
-            f"Cold start (server start → first chart drawn), {COLD_STARTS} starts: median "
-            f"{statistics.median(starts):.1f} s (range {starts[0]:.1f}–{starts[-1]:.1f} s)\n"
-        )
         # The baseline is Streamlit as shipped (run outside the project: none of its config);
         # the same app under this project's config is shown beside it, for comparison.
         with (

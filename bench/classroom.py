@@ -7,10 +7,11 @@
    sessions). With --versus DIR, another checkout of the app is measured in the
    same run, alone and under load, round by round beside this one.
 2. What learners feel: slider-to-repaint in Chromium, one tab alone, then K tabs at once.
-3. A new learner on a warm server: a new browser context to the first chart drawn (target ≤ 2 s).
-4. Server memory: after the load, after F distinct playground formulas and after L links that each
+3. Server memory: after the load, after F distinct playground formulas and after L links that each
    name new shapes (target ≤ 700 MiB: Community Cloud's smallest allowance is ~690 MB), and over
    R slider moves of one session (target: +≤ 30 MB).
+
+A new learner's first picture on a warm server: bench/first_visit.py.
 
     python bench/classroom.py [--sessions 20] [--moves 50] [--replicas 2] [--tabs 5] [--formulas 350] [--links 300]
                               [--reruns 2000] [--versus ../other-checkout]
@@ -183,20 +184,6 @@ def felt(args, url: str, browser) -> list[str]:
     ]
 
 
-def first_chart(url: str, browser, starts: int = 5) -> float:
-    """A new learner (a new browser context: nothing cached) on a warm server: seconds to the first chart."""
-    seconds = []
-    for n in range(starts):
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        tab = context.new_page()
-        start = time.monotonic()
-        tab.goto(f"{url}/{LIVE[n % len(LIVE)]}?predict=off")
-        tab.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-        seconds.append(time.monotonic() - start)
-        context.close()
-    return statistics.median(seconds)
-
-
 def memory(args) -> list[str]:
     lines = ["| server RSS | MiB |", "|---|---|"]
     for typists in (1, 20):  # one learner typing every formula, or a class sharing them
@@ -281,8 +268,6 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
                 print("\n".join(felt(args, url, browser)) + "\n")
-                seconds = first_chart(url, browser)
-                print(f"A new learner on a warm server, to the first chart: median of 5 {seconds:.1f} s\n")
                 browser.close()
     if "memory" in args.only:
         print("\n".join(memory(args)))

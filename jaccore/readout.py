@@ -12,7 +12,7 @@ import html
 
 import numpy as np
 
-from jaccore.figures import plain
+from jaccore.figures import panel_titles, plain
 from jaccore.tiles import MAX_LABELLED_CELLS
 
 # Past this many numbers the chart writes none in its cells (hover only), and a table would be a
@@ -37,7 +37,7 @@ def panel_tables(figure: dict, size: str, too_many: str) -> str:
     meta = layout["meta"]
     z = np.asarray(figure["data"][0]["z"], np.float64)
     labels = layout.get("annotations", [])
-    titles = [plain(a["text"]) for a in labels if a["name"] == "title"]
+    titles = panel_titles(figure)
     signs = [plain(a["text"]) for a in labels if a["name"] == "sign"]
     notes = [plain(a["text"]) for a in labels if a["name"] == "note"]
     names = meta.get("cell_names", {})
