@@ -11,7 +11,7 @@
 
 A cold start and a new learner's first picture: bench/first_visit.py.
 
-    python bench/browser_perf.py [--rounds 15]
+    python bench/browser_perf.py [--rounds 15] [--pages digits,matmul]
 """
 
 import argparse
@@ -75,10 +75,10 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int) -> list[str]:
+def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int, pages: list[str]) -> list[str]:
     """Each page beside the bare apps, round by round; ratios to the first bare app."""
     bares = {name: open_tab(browser, url) for name, url in bare_urls.items()}
-    tabs = {slug: open_tab(browser, f"{app_url}/{slug}?predict=off") for slug in LIVE}
+    tabs = {slug: open_tab(browser, f"{app_url}/{slug}?predict=off") for slug in pages}
     times: dict[str, list[float]] = {name: [] for name in (*bares, *tabs)}
     for n in range(rounds):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
@@ -98,10 +98,13 @@ def memory_rows(browser) -> list[str]:
     with streamlit_server() as (url, process):
         started = rss_mib(process.pid)
         tab = browser.new_page()
+        grew = {}  # what opening each page added to the server's memory
         for slug in PAGES:
+            before = rss_mib(process.pid)
             tab.goto(f"{url}/{'' if slug == 'home' else slug}?predict=off")
             wait_until_done(tab)
             tab.wait_for_timeout(500)
+            grew[slug] = rss_mib(process.pid) - before
         after_pages = rss_mib(process.pid)
         tab.close()
         sessions = [open_tab(browser, f"{url}/{slug}?predict=off") for slug in WORKED[-5:]]
@@ -120,6 +123,7 @@ def memory_rows(browser) -> list[str]:
         "|---|---|",
         f"| healthy, before any visit | {started:.0f} |",
         f"| after visiting every page | {after_pages:.0f} |",
+        f"| of which opening the digit classifier's page (network, data, graphs) | +{grew['digits']:.0f} |",
         f"| peak, 5 concurrent sessions × 20 slider moves | {peak:.0f} |",
     ]
 
@@ -127,6 +131,7 @@ def memory_rows(browser) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--pages", default=",".join(LIVE), help="the live pages to time, by slug")
     args = parser.parse_args()
     if missing_browser():
         sys.exit(missing_browser())
@@ -143,7 +148,7 @@ def main() -> None:
                 "bare one-slider app, Streamlit's defaults": bare_url,
                 "bare one-slider app, this app's config": bare_configured_url,
             }
-            print("\n".join(latency_table(browser, app_url, bare_urls, args.rounds)) + "\n")
+            print("\n".join(latency_table(browser, app_url, bare_urls, args.rounds, args.pages.split(","))) + "\n")
         print("\n".join(memory_rows(browser)) + "\n")
         browser.close()
     rerun = subprocess.run(

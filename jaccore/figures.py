@@ -91,10 +91,16 @@ def panel_titles(figure: dict) -> list[str]:
 
 
 def slice_grid(
-    jacobian: np.ndarray, y_shape: tuple[int, ...], y_name: str, x_name: str, word: str = "round-off"
+    jacobian: np.ndarray,
+    y_shape: tuple[int, ...],
+    y_name: str,
+    x_name: str,
+    word: str = "round-off",
+    grid: tuple[int, int] | None = None,
 ) -> dict:
-    """One panel per output element, in a grid shaped like y (see output_grid): panel i is the slice
-    ∂y[i]/∂x, shaped like x, its rows and columns named after the input's."""
+    """One panel per output element, in a grid shaped like y (see output_grid; or `grid`, rows and
+    columns, for a long vector y that the page's caption says it folds): panel i is the slice ∂y[i]/∂x,
+    shaped like x, its rows and columns named after the input's."""
     x_shape = jacobian.shape[len(y_shape) :]
     outputs = element_indices(y_shape)
     titles = [partial_label(y_name, i, x_name) for i in outputs]
@@ -102,7 +108,9 @@ def slice_grid(
     if jacobian.size <= MAX_DESCRIBED_CELLS:
         hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k), rounded) for i in outputs]
     labelled = jacobian.size <= MAX_LABELLED_CELLS
-    spec = heatmap([jacobian[i] for i in outputs], hovers, titles, output_grid(y_shape), labelled, rounded.noise)
+    spec = heatmap(
+        [jacobian[i] for i in outputs], hovers, titles, grid or output_grid(y_shape), labelled, rounded.noise
+    )
     name_cells(spec["layout"], *cell_names(x_name, x_shape))
     return spec
 
@@ -274,6 +282,35 @@ def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str, word: str = "ro
         titles.append(f"Σ<sub>c</sub> ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
     grid = (1, per_sample.shape[0])
     return heatmap(values, hovers, titles, grid, per_sample.size <= MAX_LABELLED_CELLS, rounded.noise)
+
+
+def panels_in_a_row(values: list[np.ndarray], titles: list[str], x_names: list[str], word: str = "round-off") -> dict:
+    """Arrays side by side under their titles, in one colour scale (a gradient beside its fixes, a
+    batch's saliency maps): panel p is shaped like the tensor x_names[p], each cell's hover naming the
+    panel and its element; the rows and columns are named when every panel is shaped like one x."""
+    rounded = rounding(values, word)
+    hovers = [
+        _hover(np.asarray(v), lambda k, name=name, x=x: f"{name} — {index_label(x, k)}", rounded)
+        for v, name, x in zip(values, map(plain, titles), x_names, strict=True)
+    ]
+    labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
+    spec = heatmap(values, hovers, titles, (1, len(values)), labelled, rounded.noise)
+    if len(set(x_names)) == 1:
+        name_cells(spec["layout"], *cell_names(x_names[0], np.shape(values[0])))
+    return spec
+
+
+def as_pixels(figure: dict) -> dict:
+    """The figure's panels drawn as pictures, each cell a pixel of an image: square, down to 10 px
+    (jaccore/ui/layout.js), no numbers written in them and no names of rows and columns (the hover and
+    the screen reader's tables still have both). Changes the figure in place and returns it."""
+    figure["data"][0].pop("texttemplate", None)
+    layout = figure["layout"]
+    layout["meta"].pop("cell_names", None)
+    layout["meta"]["pixels"] = True
+    for axis in ("xaxis", "yaxis"):
+        layout[axis].update(showticklabels=False)
+    return figure
 
 
 def block_grid(jacobian: np.ndarray, y_name: str, x_name: str, word: str = "round-off") -> dict:

@@ -112,6 +112,36 @@ def html_rows(rows: dict[str, np.ndarray], name: str) -> str:
     return f'<table class="jx-table"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def image_html(image: np.ndarray, label: str) -> str:
+    """A greyscale picture of an image with values in [0, 1] (1 is ink), one square per pixel,
+    named by `label` for a screen reader: dark ink on light paper in either theme, as on paper."""
+    rows, cols = image.shape
+    shade = lambda v: round(255 * (1 - float(np.clip(v, 0, 1))))  # noqa: E731
+    cells = "".join(f'<span style="background:rgb({g},{g},{g})"></span>' for g in map(shade, image.ravel()))
+    grid = f"grid-template-columns:repeat({cols},1fr);aspect-ratio:{cols}/{rows}"
+    return f'<div class="jx-image" role="img" aria-label="{html.escape(label)}" style="{grid}">{cells}</div>'
+
+
+def class_table(columns: dict[str, np.ndarray], heading: str, marked: int, bars: str) -> str:
+    """A table with one row per class (`heading` 0, 1, …) and a column per array of `columns`; the
+    cells of the column named `bars` (values in [0, 1]) are filled from the left as a bar chart, and
+    the row of class `marked` is bold."""
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in [heading, *columns])
+    body = ""
+    for c, values in enumerate(zip(*columns.values(), strict=True)):
+        cells = [f"<th>{c}</th>"]
+        for name, v in zip(columns, values, strict=True):
+            bar = f"{100 * v:.1f}%" if name == bars else ""
+            style = f' style="background:linear-gradient(to right,{BAR} {bar},transparent {bar})"' if bar else ""
+            cells.append(f"<td{style}>{v:.3g}</td>")
+        row = "".join(cells)
+        body += f'<tr class="jx-marked">{row}</tr>' if c == marked else f"<tr>{row}</tr>"
+    return f'<table class="jx-table jx-classes"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+BAR = "rgba(33,102,172,0.35)"  # the colour scale's blue, faint: the theme's text stays readable on it
+
+
 def code_html(source: str) -> str:
     """Python source as a highlighted HTML block: keywords, strings, numbers and comments marked.
 

@@ -77,6 +77,13 @@ PARAMS: dict[str, tuple[Param, ...]] = {
     ),
     "hessian": (Param("function", "choice"), sliders("x.0")),
     "linear": (Param("example", "choice"), Param("element", "choice"), WRT, sliders("W.0.0")),
+    "classifier": (
+        Param("image", "whole"),
+        Param("class", "choice"),
+        Param("output", "choice"),
+        Param("upstream", "choice"),
+        Param("batch", "whole"),
+    ),
     "pitfalls": (),
 }
 
@@ -121,6 +128,7 @@ BEYOND = (
     Page("rows_or_columns", "modes", "beyond", Text("Row by row or column by column", "Từng hàng hay từng cột")),
     Page("hessian", "hessian", "beyond", Text("The Hessian", "Ma trận Hessian")),
     Page("linear_map", "linear", "beyond", Text("The best linear map", "Ánh xạ tuyến tính tốt nhất")),
+    Page("digits", "classifier", "beyond", Text("A digit classifier's Jacobian", "Jacobian của bộ phân loại chữ số")),
     Page("pitfalls", "pitfalls", "beyond", Text("Pitfalls: silent wrong answers", "Cạm bẫy: những đáp án sai lặng lẽ")),
 )
 

@@ -7,13 +7,14 @@ parser wrote it back, never a reader's raw text). A code cell that prints a resu
 what it prints ("output", "jacobian", …): the tests run the notebook and compare each with the page.
 """
 
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from jaccore.catalog import LAYER, Example
-from jaccore.codegen import constant_lines, gradient_lines, jacobian_line, script_names, tape_lines
+from jaccore.codegen import constant_lines, gradient_lines, jacobian_line, python_literal, script_names, tape_lines
 from jaccore.notation import shape_text
 from jaccore.translations import SENTENCES, grouped
 
@@ -207,3 +208,42 @@ def linear_cells(
 
 def python_list(numbers: tuple[float, ...]) -> str:
     return "[" + ", ".join(repr(n) for n in numbers) + "]"
+
+
+# The digit classifier ----------------------------------------------------------------------
+
+DIGITS_FORMULA = r"\mathrm{logits} = \tanh(\mathrm{image}\,W_1 + b_1)\,W_2 + b_2"
+
+
+def digits_cells(n: int, image: np.ndarray, c: int, weights_npz: bytes, page: str, lang: str) -> list[Cell]:
+    """The network with its weights inside (the .npz file's bytes), image n, one persistent tape, and
+    every gradient of the page."""
+    weights = base64.b64encode(weights_npz).decode()
+    cells = heading(page, DIGITS_FORMULA, page, lang)
+    cells.append(markdown("notebook.digits_network", lang))
+    cells.append(code("import base64", "import io", "import numpy as np", "", f'WEIGHTS = "{weights}"',
+                      "weights = np.load(io.BytesIO(base64.b64decode(WEIGHTS)))",
+                      'W1, b1, W2, b2 = (tf.constant(weights[name]) for name in ("W1", "b1", "W2", "b2"))', "",
+                      "def network(image):", "    hidden = tf.tanh(tf.reshape(image, (1, 64)) @ W1 + b1)",
+                      "    return tf.reshape(hidden @ W2 + b2, (10,))"))  # fmt: skip
+    cells.append(markdown("notebook.digits_image", lang, n=n, c=c))
+    cells.append(code(f"image = tf.constant({python_literal(image)})", f"c = {c}", tag="inputs"))
+    cells.append(markdown("notebook.digits_tape", lang))
+    cells.append(code("with tf.GradientTape(persistent=True) as tape:", "    tape.watch(image)",
+                      "    logits = network(image)", "    probabilities = tf.nn.softmax(logits)",
+                      "    log_probabilities = tf.nn.log_softmax(logits)", "    probability_c = probabilities[c]",
+                      "    log_probability_c = log_probabilities[c]", "print(logits)", "print(probabilities)",
+                      tag="output"))  # fmt: skip
+    cells.append(markdown("notebook.digits_jacobian", lang))
+    cells.append(code("jacobian = tape.jacobian(logits, image)", "print(jacobian.shape)", "print(jacobian)",
+                      tag="jacobian"))  # fmt: skip
+    cells.append(markdown("notebook.digits_sum", lang))
+    cells.append(code("gradient = tape.gradient(logits, image)", "print(gradient)",
+                      largest_difference("gradient", "tf.reduce_sum(jacobian, axis=0)"), tag="gradient"))  # fmt: skip
+    cells.append(markdown("notebook.digits_saliency", lang))
+    cells.append(code("saliency = tape.gradient(logits, image, output_gradients=tf.one_hot(c, 10))",
+                      "print(saliency)", largest_difference("saliency", "jacobian[c]"), tag="saliency"))  # fmt: skip
+    cells.append(markdown("notebook.digits_trap", lang))
+    cells.append(code("print(tape.gradient(probabilities, image))", "print(tape.gradient(probability_c, image))",
+                      "print(tape.gradient(log_probability_c, image))", tag="trap"))  # fmt: skip
+    return cells

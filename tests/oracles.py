@@ -6,6 +6,7 @@ import tensorflow as tf
 
 import jaccore
 from jaccore.catalog import BATCH_EXAMPLES
+from tests import ROOT
 
 # Every catalog function that has a closed-form Jacobian: the worked examples and the batch layers.
 ORACLE_EXAMPLES = {**jaccore.EXAMPLES, **BATCH_EXAMPLES}
@@ -40,3 +41,37 @@ def central_differences(fn, inputs: dict, wrt: str, step: float = 1e-6) -> np.nd
         columns.append((y_at(x + e) - y_at(x - e)) / (2 * step))
     y_shape = columns[0].shape
     return np.stack(columns, axis=-1).reshape(y_shape + x.shape)
+
+
+# The digit classifier, in float64 from its files alone ---------------------------------------
+
+DATA = ROOT / "jaccore" / "data"  # the files, not the code that reads them
+
+
+def digit_image(n: int) -> np.ndarray:
+    """Image n of the 8 × 8 digits, its 16 grey levels scaled to [0, 1]."""
+    with np.load(DATA / "digits.npz") as stored:
+        return stored["images"][n] / 16.0
+
+
+def digit_label(n: int) -> int:
+    with np.load(DATA / "digits.npz") as stored:
+        return int(stored["labels"][n])
+
+
+def digit_network(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """logits = tanh(x·W1 + b1)·W2 + b2 and its closed-form Jacobian W2ᵀ·diag(1 − h²)·W1ᵀ, (10, 8, 8)."""
+    with np.load(DATA / "digit_classifier.npz") as stored:
+        w = {name: stored[name].astype(np.float64) for name in stored.files}
+    h = np.tanh(np.asarray(image, np.float64).reshape(64) @ w["W1"] + w["b1"])
+    return h @ w["W2"] + w["b2"], ((w["W2"].T * (1 - h**2)) @ w["W1"].T).reshape(10, 8, 8)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits - logits.max())
+    return e / e.sum()
+
+
+def softmax_jacobian(p: np.ndarray, jacobian: np.ndarray) -> np.ndarray:
+    """∂p/∂x = (diag(p) − p·pᵀ)·∂logits/∂x."""
+    return np.tensordot(np.diag(p) - np.outer(p, p), jacobian, axes=1)

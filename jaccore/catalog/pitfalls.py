@@ -24,6 +24,7 @@ class Trap:
     reproduces: Callable[[object, object], bool]  # (what broken returned, what fixed returned)
     why: Text
     thread: str  # where learners met it
+    see: str = ""  # the slug of a page that shows it on a real network
 
 
 # 1 ---------------------------------------------------------------------------------------------
@@ -211,6 +212,7 @@ TRAPS: dict[str, Trap] = {
                 "đó. Muốn mọi ∂y[i]/∂x[k], hãy dùng `tape.jacobian`.",
             ),
             "https://github.com/tensorflow/tensorflow/issues/29064",
+            see="digits",
         ),
         Trap(
             "unwatched_constant",

@@ -136,4 +136,47 @@ SENTENCES = {
     "notebook.table_exact": T("exact", "giá trị đúng"),
     "notebook.table_linear": T("linear", "tuyến tính"),
     "notebook.table_error": T("error", "sai số"),
+    "notebook.digits_network": T(
+        "## The network\n\nIts weights as the app ships them, written into this notebook (a NumPy `.npz` "
+        "file in base64), and the network as a function: 8 × 8 pixels in, ten logits out.",
+        "## Mạng\n\nCác trọng số đúng như ứng dụng dùng, ghi thẳng vào notebook này (một tệp NumPy `.npz` "
+        "dạng base64), và mạng viết thành một hàm: vào 8 × 8 điểm ảnh, ra mười logit.",
+    ),
+    "notebook.digits_image": T(
+        "## The image\n\nImage {n} of the UCI handwritten digits, its 16 grey levels scaled to [0, 1], and "
+        "the class c = {c} of the page's gradients of one class.",
+        "## Ảnh\n\nẢnh {n} của bộ chữ số viết tay UCI, 16 mức xám đưa về [0, 1], và lớp c = {c} của các "
+        "gradient của một lớp trên trang.",
+    ),
+    "notebook.digits_tape": T(
+        "## One tape for every gradient on the page\n\nA persistent tape records the logits, their softmax "
+        "and its log, and class c's probability and log-probability. The cell prints the logits and the "
+        "probabilities.",
+        "## Một tape cho mọi gradient trên trang\n\nMột tape bền (persistent) ghi lại các logit, softmax của "
+        "chúng và log của nó, cùng xác suất và log xác suất của lớp c. Ô này in ra các logit và các xác suất.",
+    ),
+    "notebook.digits_jacobian": T(
+        "## The Jacobian: ten slices\n\nShape (10,) + (8, 8) = (10, 8, 8): `jacobian[c]` is the slice "
+        "∂logits[c]/∂image, shaped like the image.",
+        "## Jacobian: mười lát\n\nChiều (10,) + (8, 8) = (10, 8, 8): `jacobian[c]` là lát ∂logits[c]/∂image, "
+        "cùng chiều với ảnh.",
+    ),
+    "notebook.digits_sum": T(
+        "## `tape.gradient(logits, image)` is the ten slices' sum\n\nThe last number printed is the largest "
+        "difference from `tf.reduce_sum(jacobian, axis=0)`.",
+        "## `tape.gradient(logits, image)` là tổng của mười lát\n\nSố in ra cuối cùng là sai khác lớn nhất so "
+        "với `tf.reduce_sum(jacobian, axis=0)`.",
+    ),
+    "notebook.digits_saliency": T(
+        "## The saliency map of class c\n\n`output_gradients` = one-hot c keeps slice c alone. The last "
+        "number printed is the largest difference from `jacobian[c]`.",
+        "## Bản đồ độ nổi bật của lớp c\n\n`output_gradients` = one-hot c chỉ giữ lại lát c. Số in ra cuối "
+        "cùng là sai khác lớn nhất so với `jacobian[c]`.",
+    ),
+    "notebook.digits_trap": T(
+        "## The trap and its fix\n\nThe gradient of all the probabilities is zero (they add up to 1); the "
+        "gradients of class c's probability and of its log are not.",
+        "## Cạm bẫy và cách sửa\n\nGradient của tất cả các xác suất bằng 0 (chúng cộng lại bằng 1); gradient "
+        "của xác suất lớp c và của log của nó thì không.",
+    ),
 }

@@ -27,4 +27,8 @@ SENTENCES = {
         "trả về, còn lời giải thích mô tả các phiên bản cũ hơn.",
     ),
     "pitfalls.thread": T("Where learners met it", "Nơi người học gặp nó"),
+    "pitfalls.see": T(
+        "The same trap on a real network, where it returns zeros: {page}",
+        "Cùng cái bẫy trên một mạng thật, nơi nó trả về toàn số 0: {page}",
+    ),
 }

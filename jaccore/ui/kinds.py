@@ -7,6 +7,7 @@ from jaccore.sitemap import PAGES
 from jaccore.ui.batch import render_batch
 from jaccore.ui.boundary import boundary, rerun_after_a_reconnect
 from jaccore.ui.chain import render_chain
+from jaccore.ui.digits import render_digits
 from jaccore.ui.hessian import render_hessian
 from jaccore.ui.home import render_home
 from jaccore.ui.linear import render_linear
@@ -29,6 +30,7 @@ KINDS = {
     "modes": render_modes,
     "hessian": render_hessian,
     "linear": render_linear,
+    "classifier": render_digits,
     "pitfalls": render_pitfalls,
 }
 

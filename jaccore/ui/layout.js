@@ -15,7 +15,9 @@
 // apart as their titles need. Every label (titles, signs, notes, the names of the cells' rows and
 // columns) becomes an annotation at its place in those pixels, drawn in HTML by the panel.
 
-const CELL = { width: 72, height: 44, least: 14, equation: 32 };
+// A figure of pictures (meta.pixels: an image's pixels, no numbers in them) has square cells from
+// `pixels[1]` down to `pixels[0]`: a picture needs no room for numbers.
+const CELL = { width: 72, height: 44, least: 14, equation: 32, pixels: [10, 28] };
 const FONT = { cell: 12, title: 12, sign: 16, name: 11, least: 9, equation: 10 };
 const LINE = 1.25; // line height, in ems
 
@@ -27,7 +29,8 @@ function arrange(figure, room, measure) {
   const texts = { title: [], sign: [], note: [] };
   for (const note of layout.annotations) texts[note.name]?.push(note.text);
   const numbers = widestNumber(figure.data[0], measure);
-  const sized = (placed, cw, force) => geometry(placed, texts, meta.cell_names, cw, numbers, measure, force);
+  const sized = (placed, cw, force) => geometry(placed, texts, meta.cell_names, cw, numbers, measure, force, meta.pixels);
+  const [least, most] = meta.pixels ? CELL.pixels : [CELL.least, CELL.width];
   const fits = (placed, cw) => {
     const g = sized(placed, cw);
     return g && g.width <= room ? g : null;
@@ -40,16 +43,16 @@ function arrange(figure, room, measure) {
     const inCount = (count) => inLines(panels, lines(panels.length, count, meta.together ?? 0));
     for (let count = 1; count <= panels.length && !chosen; count += 1) {
       const candidate = inCount(count);
-      for (let cw = CELL.width; cw >= CELL.equation && !chosen; cw -= 1) {
+      for (let cw = most; cw >= (meta.pixels ? least : CELL.equation) && !chosen; cw -= 1) {
         const g = fits(candidate, cw);
         if (g && g.fonts.title >= FONT.equation) chosen = g;
       }
     }
     placed = chosen?.placed ?? inCount(panels.length);
   }
-  for (let cw = CELL.width; cw >= CELL.least && !chosen; cw -= 1) chosen = fits(placed, cw);
+  for (let cw = most; cw >= least && !chosen; cw -= 1) chosen = fits(placed, cw);
   // Too wide even at the narrowest legible cells: the narrowest at which its titles fit, scrolled.
-  for (let cw = CELL.least; cw <= 4 * CELL.width && !chosen; cw += 1) chosen = sized(placed, cw);
+  for (let cw = least; cw <= 4 * CELL.width && !chosen; cw += 1) chosen = sized(placed, cw);
   chosen ??= sized(placed, CELL.width, true);
   apply(figure, chosen);
   return chosen;
@@ -105,10 +108,10 @@ function inLines(panels, groups) {
 }
 
 // Sizes in pixels for cells `cw` wide, or null where the titles do not fit over their panels.
-function geometry({ panels, shape, moved }, texts, names, cw, numbers, measure, force = false) {
+function geometry({ panels, shape, moved }, texts, names, cw, numbers, measure, force = false, square = false) {
   const [rows, cols] = shape;
   const scale = cw / CELL.width;
-  const ch = Math.round(Math.max(22, Math.min(CELL.height, CELL.height * scale)));
+  const ch = square ? cw : Math.round(Math.max(22, Math.min(CELL.height, CELL.height * scale)));
   const dataCol = Array(cols).fill(false);
   const dataRow = Array(rows).fill(false);
   for (const p of panels) {

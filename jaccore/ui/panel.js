@@ -216,7 +216,7 @@ function drawChart(node, block, width, component) {
   chart.setAttribute("aria-label", block.label);
   const readout = node.querySelector("div.jacobian-readout");
   if (readout.shownHtml !== block.table) {
-    readout.innerHTML = block.table ?? "";
+    showTables(readout, block.table ?? "");
     readout.shownHtml = block.table;
   }
   const { figure } = block;  // parsed afresh on each update: changing it below is safe
@@ -348,4 +348,28 @@ export default function (component) {
     }
   });
   while (panel.children.length > blocks.length) panel.lastChild.remove();
+}
+
+// The readout's tables, as `markup` has them. A slider move changes their numbers, not their
+// structure: then only the text that differs is replaced, in place. New elements would be styled
+// and laid out afresh, thousands of them on a page of many small panels (~50 ms a move).
+function showTables(readout, markup) {
+  const fresh = document.createElement("template");
+  fresh.innerHTML = markup;
+  const texts = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const found = [];
+    while (walker.nextNode()) found.push(walker.currentNode);
+    return found;
+  };
+  const now = texts(readout);
+  const next = texts(fresh.content);
+  const same = now.length === next.length && now.every((n, k) => n.nodeName === next[k].nodeName);
+  if (!same) {
+    readout.replaceChildren(fresh.content);
+    return;
+  }
+  now.forEach((n, k) => {
+    if (n.nodeType === Node.TEXT_NODE && n.data !== next[k].data) n.data = next[k].data;
+  });
 }

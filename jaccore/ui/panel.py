@@ -52,9 +52,11 @@ def preload_plotly() -> None:
 
 
 class Panel:
-    """What a fragment shows below its sliders, collected as blocks and sent as one element."""
+    """What a fragment shows below its sliders, collected as blocks and sent as one element (`key`
+    tells a page's panels apart where it has more than one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: str = "panel") -> None:
+        self.key = key
         self.blocks: list[dict] = []
 
     def html(self, markup: str) -> None:
@@ -74,7 +76,7 @@ class Panel:
             # As one string: Streamlit looks for dataframes in a component's data, and a list there
             # makes it import pandas and pyarrow on a server's first page (~0.5 s).
             data = {"blocks": figures.plotly_json(self.blocks), "plotly": PLOTLY_URL}
-            panel_component(data=data, key="panel", on_unavailable_change=unavailable)
+            panel_component(data=data, key=self.key, on_unavailable_change=unavailable)
             return
         for block in self.blocks:
             if "figure" in block:

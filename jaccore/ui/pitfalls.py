@@ -5,7 +5,7 @@ import streamlit as st
 from jaccore.catalog.pitfalls import TRAPS
 from jaccore.lab import Run, run
 from jaccore.markup import code_html, output_html, prose_html
-from jaccore.sitemap import Page
+from jaccore.sitemap import PAGES, Page
 from jaccore.ui.state import language, say
 
 
@@ -33,3 +33,6 @@ def render_card(number: int, ran: Run) -> None:
     st.html(prose_html(trap.why(language())))
     status = say("pitfalls.reproduces" if ran.reproduces else "pitfalls.gone", version=ran.version)
     st.markdown(f"{status} {say('pitfalls.thread')}: [{trap.thread}]({trap.thread})")  # a caption's fading: 4.1 : 1
+    if trap.see:
+        title = PAGES[trap.see].title(language())
+        st.page_link(f"pages/{trap.see}.py", label=say("pitfalls.see", page=title), icon=":material/arrow_forward:")

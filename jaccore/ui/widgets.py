@@ -169,19 +169,24 @@ def text_input(label: str, default: str, key: str, **kwargs: object) -> str:
 WHOLE = re.compile(r"[0-9]{1,6}")  # ASCII digits only: str.isdigit() takes ² and ①, int() refuses them
 
 
-def whole_number_input(label: str, key: str, lo: int, hi: int) -> int:
-    """A whole number from lo to hi (lo to start with), kept in the URL as ?key=n.
+def whole_number_input(
+    label: str, key: str, lo: int, hi: int, start: int | None = None, widget: Callable = st.number_input, **kwargs
+) -> int:
+    """A whole number from lo to hi (`start`, else lo, to start with) in a number box or a slider
+    (`widget`), kept in the URL as ?key=n while it is not the start.
 
     Bound by hand, like url_choice: Streamlit's own binding fails on a link's seed=inf
     (OverflowError inside its parser) before the page can say anything.
     """
+    start = lo if start is None else start
     note_choice(key)
     given = from_link(key)
-    if given:
-        st.session_state[key] = int(given[0]) if WHOLE.fullmatch(given[0]) and lo <= int(given[0]) <= hi else lo
-    number = int(st.number_input(label, lo, hi, key=key))
+    if key not in st.session_state:
+        fits = given and WHOLE.fullmatch(given[0]) and lo <= int(given[0]) <= hi
+        st.session_state[key] = int(given[0]) if fits else start
+    number = int(widget(label, lo, hi, key=key, **kwargs))
     note_link(key, given, number, int, "note.bad_whole", lo=lo, hi=hi)
-    if number != lo:
+    if number != start:
         st.query_params[key] = str(number)
     elif key in st.query_params:
         del st.query_params[key]

@@ -56,6 +56,9 @@ CHARTS = """() => Array.from(document.querySelectorAll('div[data-kind^="chart:"]
     .map(s => s.textContent.replace('\u2212', '-')).filter(Boolean),
   captions: Array.from(node.querySelectorAll('.jacobian-readout caption')).map(c => c.textContent),
   numbers: Array.from(node.querySelectorAll('.jacobian-readout td')).map(td => td.textContent).filter(Boolean),
+  // The cells with a value, as Plotly holds them (a picture, meta.pixels, writes no numbers on them).
+  values: Array.from(node.querySelector('.js-plotly-plot')?.data?.[0]?.z ?? []).flatMap(row => Array.from(row))
+    .filter(v => v !== null && Number.isFinite(v)).length,
   hidden: Array.from(node.querySelectorAll('.jacobian-readout')).every(r => r.firstElementChild
     && r.firstElementChild.getBoundingClientRect().width <= 1),
 }))"""
@@ -72,12 +75,39 @@ def test_every_chart_has_a_name_and_its_numbers_in_tables(browser, server, slug)
     for chart in charts:
         assert chart["name"] and chart["captions"] and chart["hidden"]
         assert all(caption.strip(", ") for caption in chart["captions"])
-        if chart["heatmap"]:  # the numbers on the cells, each in a table (to 3 digits); past 1000, in neither
+        if chart["heatmap"] and not chart["cells"] and chart["values"] <= 1000:  # a picture: its numbers in tables
+            assert len(chart["numbers"]) == chart["values"] > 0, chart["name"]
+        elif chart["heatmap"]:  # the numbers on the cells, each in a table (to 3 digits); past 1000, in neither
             drawn = np.sort([float(text) for text in chart["cells"]])
             read = np.sort([float(f"{float(text):.3g}") for text in chart["numbers"]])
             assert drawn.shape == read.shape and np.allclose(drawn, read, rtol=1e-2, atol=1e-12), chart["name"]
         else:  # a line chart: a row of numbers per point
             assert len(chart["numbers"]) >= 20
+
+
+@pytest.mark.parametrize("slug", ["square", "digits"])
+def test_the_tables_follow_a_slider_move(browser, server, slug):
+    """After a move the tables hold the new numbers, as the cells draw them: the panel component writes
+    only the numbers that changed into the tables it has (ui/panel.js, showTables)."""
+    context, page = opened(browser, server, slug, "light", 1366)
+    try:
+        before = page.evaluate(CHARTS)
+        page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+        page.keyboard.press("ArrowRight")
+        wait_until_done(page)
+        first = ",".join(before[0]["numbers"])
+        page.wait_for_function(f"() => ({CHARTS})()[0].numbers.join() !== {first!r}", timeout=30_000)
+        wait_until_still(page)
+        after = page.evaluate(CHARTS)
+    finally:
+        context.close()
+    for old, new in zip(before, after, strict=True):
+        assert len(new["numbers"]) == len(old["numbers"]) > 0
+        if new["cells"]:  # numbers drawn on the cells: the same numbers as the tables
+            drawn = np.sort([float(text) for text in new["cells"]])
+            read = np.sort([float(f"{float(text):.3g}") for text in new["numbers"]])
+            assert np.allclose(drawn, read, rtol=1e-2, atol=1e-12), new["name"]
+    assert before[0]["numbers"] != after[0]["numbers"]
 
 
 FOCUSED = """() => {

@@ -197,7 +197,7 @@ MEASURE = """window.measure = (text, px) => {
 };"""
 ARRANGE = """([figure, room]) => {
   const g = arrange(figure, room, window.measure);
-  return {width: g.width, cw: g.cw, panels: g.placed.panels, numbers: g.fonts.cell};
+  return {width: g.width, cw: g.cw, ch: g.ch, panels: g.placed.panels, numbers: g.fonts.cell};
 }"""
 
 
@@ -237,3 +237,18 @@ def test_an_equation_wraps_between_terms_sigma_beside_the_tape(rule):
     rows = [p["r"] for p in narrow["panels"]]
     assert len(set(rows)) > 1 and rows == sorted(rows) and rows[-1] == rows[-2]  # in order, Σ with the tape
     assert narrow["width"] <= 300 and all(p["h"] == 3 and p["w"] == 2 for p in narrow["panels"])
+
+
+def test_a_picture_of_pixels_has_square_cells_from_28_down_to_10_px(rule):
+    """The digit classifier's ten 8×8 slices in two rows of five (figures.as_pixels): square cells, no
+    numbers, at most 28 px where there is room; on the page's width (~700 px) all five across, the
+    grid kept; on a phone, 10 px cells and a sideways scroll, never a re-flow."""
+    slices = np.arange(640.0).reshape(10, 8, 8) / 100
+    figure = figures.as_pixels(figures.slice_grid(slices, (10,), "logits", "image", grid=(2, 5)))
+    places = figure["layout"]["meta"]["panels"]
+    seen = {room: rule(figure, room) for room in (4000, 700, 300)}
+    for room, g in seen.items():
+        assert g["cw"] == g["ch"] and g["numbers"] == 0, room
+        assert [[p["r"], p["c"], p["h"], p["w"]] for p in g["panels"]] == places, room
+    assert seen[4000]["cw"] == 28 and 10 < seen[700]["cw"] < 28 and seen[700]["width"] <= 700
+    assert seen[300]["cw"] == 10 and seen[300]["width"] > 300

@@ -6,8 +6,20 @@ import numpy as np
 import pytest
 
 from dev.train_digits import SEED, held_out_accuracy, train
-from jaccore.classifier import HELD_OUT, TRAINED_ON, accuracy, classifier_jacobian, digit_classifier, digits
+from jaccore.classifier import (
+    HELD_OUT,
+    TRAINED_ON,
+    accuracy,
+    classifier_jacobian,
+    digit_classifier,
+    digits,
+    mistakes,
+    read_batch,
+    read_digit,
+    reads,
+)
 from jaccore.engine import analyze, finite_difference_jacobian
+from tests.oracles import digit_label, digit_network, softmax, softmax_jacobian
 
 SAMPLES = [0, 1, 500, 1500, 1796]  # two training images, three held out
 
@@ -28,10 +40,8 @@ def test_the_shipped_weights_score_as_stated_on_the_held_out_images():
 
 
 def closed_form(image: np.ndarray) -> np.ndarray:
-    """∂logits/∂image of tanh(x·W1 + b1)·W2 + b2: W2ᵀ·diag(1 − h²)·W1ᵀ, in float64."""
-    w = {name: value.numpy().astype(np.float64) for name, value in digit_classifier().weights.items()}
-    h = np.tanh(image.reshape(64).astype(np.float64) @ w["W1"] + w["b1"])
-    return (w["W2"].T * (1 - h**2)) @ w["W1"].T
+    """∂logits/∂image, flat (10, 64), in float64 from the weights' file."""
+    return digit_network(image)[1].reshape(10, 64)
 
 
 @pytest.mark.parametrize("n", SAMPLES)
@@ -67,3 +77,44 @@ def test_an_unknown_output_is_refused():
 
 def test_the_training_script_reproduces_the_accuracy_from_its_seed():
     assert held_out_accuracy(train(SEED)) >= 0.95
+
+
+@pytest.mark.parametrize(("n", "c"), [(1437, 2), (1573, 3), (325, 9)])
+def test_a_reading_holds_every_gradient_of_the_page(n, c):
+    """The slices' sum, one class's slice by a one-hot v, softmax's zero, and the gradients of p[c] and
+    log p[c], each from its own tape, against the network's closed form."""
+    image = digits()[0][n]
+    logits, jacobian = digit_network(image)
+    p = softmax(logits)
+    e_c = np.eye(10)[c]
+    reading = read_digit(image, c)
+    assert reading.c == c and reading.predicted == int(np.argmax(logits)) == reads(image)
+    np.testing.assert_allclose(reading.logits.gradient, jacobian.sum(axis=0), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(reading.saliency.gradient, jacobian[c], rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(reading.probabilities.jacobian, softmax_jacobian(p, jacobian), atol=2e-6)
+    np.testing.assert_allclose(reading.probabilities.gradient, 0, atol=1e-6)
+    np.testing.assert_allclose(reading.of_probability.gradient, np.tensordot(p[c] * (e_c - p), jacobian, 1), atol=2e-6)
+    np.testing.assert_allclose(reading.of_log_probability, np.tensordot(e_c - p, jacobian, 1), rtol=1e-4, atol=1e-5)
+    assert reading.weighted("logits", "ones") is reading.logits
+    assert reading.weighted("logits", "one_hot") is reading.saliency
+    assert reading.weighted("probabilities", "one_hot") is reading.of_probability
+    np.testing.assert_array_equal(reading.of_probability.upstream, e_c)
+
+
+def test_the_mistakes_are_the_images_the_network_reads_wrong():
+    wrong = mistakes()
+    assert len(wrong[wrong >= TRAINED_ON]) == 360 - 345
+    for n in range(0, 1797, 7):
+        assert (n in wrong) == (int(np.argmax(digit_network(digits()[0][n])[0])) != digit_label(n))
+
+
+def test_batch_jacobian_of_a_batch_is_each_images_own_jacobian():
+    indices = np.array([1795, 1796, 0, 1])
+    batch = read_batch(indices)
+    assert batch.per_sample.shape == (4, 10, 8, 8) and batch.full.jacobian.shape == (4, 10, 4, 8, 8)
+    for k, n in enumerate(indices):
+        logits, jacobian = digit_network(digits()[0][n])
+        np.testing.assert_allclose(batch.per_sample[k], jacobian, rtol=1e-4, atol=1e-5)
+        np.testing.assert_allclose(batch.full.jacobian[k, :, k], jacobian, rtol=1e-4, atol=1e-5)
+        assert batch.predicted[k] == int(np.argmax(logits))
+    assert batch.across_samples == 0  # the samples do not interact: nothing off the diagonal blocks

@@ -217,3 +217,32 @@ def test_a_formula_over_y_names_its_output_z():
     assert example.output_name == "z" and example.formula.startswith("z = ")
     script = tensorflow_code(example, example.inputs, "y", np.ones((2, 1), np.float32), "en")
     assert "    z = tf.tanh(y)" in script and "jacobian_y = g.jacobian(z, y)" in script
+
+
+@pytest.mark.parametrize(("n", "c"), [(1437, 2), (1573, 7), (0, 0)])
+def test_digits_notebooks_print_the_pages_slices_and_gradients(n, c):
+    """The network written into the notebook, its weights inside, against the page's analyses and the
+    closed form of the network read from the weights' file."""
+    from jaccore.classifier import WEIGHTS, digits, read_digit
+    from tests.oracles import digit_network, softmax
+
+    image = digits()[0][n]
+    cells = takeaway.digits_cells(n, image, c, WEIGHTS.read_bytes(), "Page", "vi")
+    printed = printed_in_process(takeaway.notebook_bytes(cells))
+    page = read_digit(image, c)
+    logits, closed = digit_network(image)
+    shown_logits, shown_p = tensors(printed["output"])
+    np.testing.assert_allclose(shown_logits, page.logits.output, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(shown_p, softmax(logits), rtol=1e-4, atol=1e-6)
+    (jacobian,) = tensors(printed["jacobian"])
+    assert tuple(int(k) for k in numbers(printed["jacobian"])[:3]) == (10, 8, 8)
+    np.testing.assert_allclose(jacobian, closed, rtol=1e-4, atol=1e-5)
+    (gradient,) = tensors(printed["gradient"])
+    np.testing.assert_allclose(gradient, page.logits.gradient, rtol=1e-4, atol=1e-5)
+    (saliency,) = tensors(printed["saliency"])
+    np.testing.assert_allclose(saliency, closed[c], rtol=1e-4, atol=1e-5)
+    assert numbers(printed["gradient"])[-1] <= 1e-5 and numbers(printed["saliency"])[-1] <= 1e-5
+    zero, of_p, of_log_p = tensors(printed["trap"])
+    np.testing.assert_allclose(zero, 0, atol=1e-6)
+    np.testing.assert_allclose(of_p, page.of_probability.gradient, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(of_log_p, page.of_log_probability, rtol=1e-4, atol=1e-5)

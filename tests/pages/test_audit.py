@@ -21,6 +21,7 @@ from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, HESSIAN_EXAMPLES, 
 from jaccore.figures import panel_titles
 from jaccore.notation import as_matrix
 from jaccore.sitemap import PAGES, live
+from tests import oracles
 from tests.pages import screen
 from tests.pages.apptest import charts, errors, htmls, open_page, shown_matrix, shown_rows
 from tests.reading import panels_of, plotly_array
@@ -57,6 +58,8 @@ def actions(app, slug: str) -> list[tuple]:
     found += [("toggle", t.key) for t in app.toggle]
     found += [("radio", r.key) for r in app.radio if r.key in ("wrt", "lang", "mode")]
     found += [("selectbox", s.key) for s in app.selectbox if s.key in ("example", "chain", "function", "element")]
+    if slug == "digits":
+        found += [("radio", "class"), ("radio", "output"), ("radio", "upstream"), ("button", "mistake")]
     if slug == "playground":
         found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
     return found
@@ -84,6 +87,12 @@ def choices(app, key: str) -> list[str]:
     """The codes a choice kept in the URL can take (its options show them translated)."""
     if key == "wrt":
         return list(screen.widget(app, "radio", "wrt").options)  # the inputs' names, as they are
+    if key == "class":
+        return ["read", *map(str, range(10))]
+    if key == "upstream":
+        return ["ones", "one_hot"]
+    if key == "output":
+        return ["logits", "probabilities"]
     if key == "element":  # y's elements, as codes: "0.1" for y[0,1], "" for a scalar y
         options = screen.widget(app, "selectbox", key).options
         return [o.split("[")[1].rstrip("]").replace(",", ".") if "[" in o else "" for o in options]
@@ -272,4 +281,42 @@ def audit_linear(app) -> None:
     screen.close(plotly_array(curve[1]["y"]), y[index] + t * along[index], "f(x) + J·tδ")
 
 
-BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear}
+def audit_digits(app) -> None:
+    """Every picture of the digit classifier's page, at the image, class, output and v on screen,
+    against the network in float64 from its files: the ten slices (of the logits or of softmax),
+    their sum weighted by v, the gradients of one class beside the zero, each image's map in the batch."""
+    n, chosen = int(app.slider(key="image").value), screen.widget(app, "radio", "class").value
+    logits, jacobian = oracles.digit_network(oracles.digit_image(n))
+    p, predicted = oracles.softmax(logits), int(np.argmax(logits))
+    c = predicted if chosen == "read" else int(chosen)
+    e_c = np.eye(10)[c]
+    if screen.widget(app, "radio", "output").value == "probabilities":
+        slices = oracles.softmax_jacobian(p, jacobian)
+    else:
+        slices = jacobian
+    v = np.ones(10) if screen.widget(app, "radio", "upstream").value == "ones" else e_c
+    shown = charts(app)
+    for panel, expected in zip(panels_of(shown["slices"]), slices, strict=True):
+        screen.close(panel, expected, "a slice ∂y[c]/∂image")
+    *terms, total, tape = panels_of(shown["sum"])
+    for term, v_k, slice_k in zip(terms, v, slices, strict=True):
+        screen.close(term, v_k * slice_k, "a term v[k]·slice k")
+    gradient = np.tensordot(v, slices, axes=1)
+    screen.close(total, gradient, "Σ of the weighted slices")
+    screen.close(tape, gradient, "the tape's gradient")
+    fixes = [
+        np.zeros((8, 8)),
+        np.tensordot(p[c] * (e_c - p), jacobian, axes=1),
+        np.tensordot(e_c - p, jacobian, axes=1),
+    ]
+    for panel, expected in zip(panels_of(shown["fix"]), fixes, strict=True):
+        screen.close(panel, expected, "the gradient of the probabilities, of p[c], of log p[c]")
+    first = int(app.slider(key="batch").value)
+    for k, panel in enumerate(panels_of(shown["batch"])):
+        b_logits, b_jacobian = oracles.digit_network(oracles.digit_image((first + k) % 1797))
+        screen.close(panel, b_jacobian[int(np.argmax(b_logits))], "a saliency map of the batch")
+    label, reading = oracles.digit_label(n), next(m for m in htmls(app) if 'class="jx-image"' in m)
+    assert f"<strong>{label}</strong>" in reading and f"<strong>{predicted}</strong>" in reading
+
+
+BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear, "digits": audit_digits}

@@ -5,6 +5,8 @@ import re
 import pytest
 
 from jaccore.catalog import CHAINS, chain_slug
+from jaccore.classifier import TRAINED_ON, mistakes
+from jaccore.translations import SENTENCES
 from tests.pages.apptest import charts, errors, htmls, open_page, shown_code, texts
 from tests.reading import panels_of as panels
 
@@ -148,7 +150,8 @@ def test_softmax_of_a_column_says_so_above_the_pictures():
 
 
 @pytest.mark.parametrize(("slug", "key"), [("rows_or_columns", "quiz.passes.x"), ("linear_map", "quiz.linear"),
-                                           ("hessian", "quiz.hessian.cubic")])  # fmt: skip
+                                           ("hessian", "quiz.hessian.cubic"), ("digits", "quiz.digits.shape"),
+                                           ("digits", "quiz.digits.zero")])  # fmt: skip
 def test_the_self_checks_explain_each_mistake_as_its_own(slug, key):
     """Every option of the self-check is explained as what it means: the right one why it is right,
     each wrong one the mistake it is, never one sentence for all."""
@@ -158,3 +161,29 @@ def test_the_self_checks_explain_each_mistake_as_its_own(slug, key):
         app.radio(key=key).set_value(option).run()
         explanations[option] = (app.success or app.error)[-1].value
     assert len(set(explanations.values())) == len(explanations) >= 3, explanations
+
+
+def test_the_digits_page_asks_first_and_keeps_the_questions_for_a_teachers_link():
+    """Before the pictures, two predictions (the Jacobian's shape, what the gradient of the
+    probabilities returns); under ?predict=off the same questions come after them, as a self-check."""
+    asking, off = open_page("digits", predict=None), open_page("digits")
+    headings = lambda app: [h.value for h in app.subheader]  # noqa: E731
+    assert headings(asking)[0] == "Predict first" and headings(off)[-1] == "Self-check"
+    for app in (asking, off):
+        assert {r.key for r in app.radio} >= {"quiz.digits.shape", "quiz.digits.zero"} and errors(app) == []
+    app = open_page("digits", predict=None)
+    app.radio(key="quiz.digits.zero").set_value(app.radio(key="quiz.digits.zero").options[0]).run()
+    right = SENTENCES["digits.zeros"]("en")
+    picked = app.radio(key="quiz.digits.zero").value
+    assert app.success if picked == right else app.error
+
+
+def test_the_mistake_button_walks_the_images_the_network_reads_wrong():
+    app = open_page("digits")
+    seen = []
+    for _ in range(3):
+        app.button(key="mistake").click().run()
+        seen.append(int(app.slider(key="image").value))
+        assert app.query_params["image"] == str(seen[-1])  # the link holds the image shown
+    assert seen == [int(n) for n in mistakes()[mistakes() > TRAINED_ON][:3]]
+    assert errors(app) == []

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import jaccore
+from jaccore import engine
 from jaccore.catalog import EXAMPLES
 from jaccore.engine import trace_count
 from jaccore.sitemap import PAGES, live
@@ -215,8 +216,13 @@ def test_flat_view_shows_the_index_map():
 
 
 @pytest.mark.parametrize("slug", LIVE)
-def test_slider_moves_never_retrace_a_graph(slug):
-    """A slider move must be served by graphs compiled once, not by new traces (50–90 ms each)."""
+def test_slider_moves_never_retrace_a_graph(slug, monkeypatch):
+    """A slider move must be served by graphs compiled once, not by new traces (50–90 ms each).
+
+    With an empty cache of analyses: a state that earlier tests analysed would be served without its
+    graph, so that the page's first move (which may compile) could leave a graph evicted from the
+    full graph cache (64) for a later move to trace again."""
+    monkeypatch.setattr(engine, "_analyses", engine._Cache(budget=32 << 20))
     app = open_page(slug)
     key = app.slider[0].key
     move(app, key)  # the first move may meet a new upstream or shape once
