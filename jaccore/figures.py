@@ -23,6 +23,7 @@ What the app's panel component (ui/panel.js) draws itself, by this contract:
 Drawn by st.plotly_chart instead (the fallback), the same figure reads the same, at a fixed size.
 """
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ class Rounding:
     word: str = "round-off"
 
     def shown(self, v: float) -> str:
-        return f"0 ({self.word}: {v:.3g})" if np.isfinite(v) and 0 < abs(v) < self.noise else f"{v:.4g}"
+        return f"0 ({self.word}: {v:.3g})" if math.isfinite(v) and 0 < abs(v) < self.noise else f"{v:.4g}"
 
 
 def rounding(values: list[np.ndarray], word: str) -> Rounding:
@@ -68,7 +69,7 @@ def rounding(values: list[np.ndarray], word: str) -> Rounding:
 
 def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str], rounded: Rounding = Rounding()) -> np.ndarray:
     """'label = value' for every entry, in the array's drawn (matrix) layout."""
-    entries = zip(element_indices(values.shape), values.ravel(), strict=True)
+    entries = zip(element_indices(values.shape), np.ravel(values).tolist(), strict=True)  # floats: fast to format
     texts = [f"{label(k)} = {rounded.shown(v)}" for k, v in entries]
     return as_matrix(np.array(texts, dtype=object).reshape(values.shape))
 

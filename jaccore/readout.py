@@ -9,6 +9,7 @@ table, a row per point. The tables are visually hidden (the stylesheet's .jx-sr-
 """
 
 import html
+import math
 
 import numpy as np
 
@@ -75,7 +76,7 @@ def table(caption: str, values: np.ndarray, rows: list[str] | None, columns: lis
     head = f"<tr>{corner}{''.join(header(name, 'col') for name in columns)}</tr>" if columns else ""
     body = "".join(
         f"<tr>{header(rows[i], 'row') if rows else ''}{''.join(f'<td>{number(v)}</td>' for v in line)}</tr>"
-        for i, line in enumerate(values)
+        for i, line in enumerate(values.tolist())  # floats: fast to format
     )
     return f"<table><caption>{html.escape(caption)}</caption>{head}{body}</table>"
 
@@ -86,7 +87,7 @@ def header(name: str, scope: str) -> str:
 
 def number(v: float) -> str:
     """As a cell's hover says it (a gap: nothing)."""
-    return f"{v:.4g}" if np.isfinite(v) else ""
+    return f"{v:.4g}" if math.isfinite(v) else ""
 
 
 def line_table(figure: dict) -> str:

@@ -25,6 +25,7 @@ class Trap:
     why: Text
     thread: str  # where learners met it
     see: str = ""  # the slug of a page that shows it on a real network
+    see_with: dict[str, str] | None = None  # and the link's parameters that open that page on it
 
 
 # 1 ---------------------------------------------------------------------------------------------
@@ -213,6 +214,7 @@ TRAPS: dict[str, Trap] = {
             ),
             "https://github.com/tensorflow/tensorflow/issues/29064",
             see="digits",
+            see_with={"output": "probabilities"},
         ),
         Trap(
             "unwatched_constant",

@@ -168,16 +168,23 @@ SENTENCES = {
         "output_gradients=v)` là `tape.gradient(probabilities[{c}], image)`, và nó khác 0.",
     ),
     "digits.fix": T("The trap and its fix", "Cạm bẫy và cách sửa"),
+    "digits.fix_hint": T(
+        "`tape.gradient(probabilities, image)` returns zeros, for every image. Choose the probabilities as "
+        "the output above: their ten slices, why they add up to zero, and the gradients of one class that "
+        "do not.",
+        "`tape.gradient(probabilities, image)` trả về toàn số 0, với mọi ảnh. Hãy chọn probabilities làm đầu "
+        "ra ở trên: mười lát của chúng, vì sao chúng cộng lại bằng 0, và các gradient của một lớp thì khác 0.",
+    ),
     "digits.fix_text": T(
         "`tape.gradient(probabilities, image)` returns zeros for every image: the probabilities add up to 1, "
-        "so softmax's ten slices cancel (choose the probabilities above to watch them). Ask for one class "
+        "so softmax's ten slices above cancel. Ask for one class "
         "c = {c} instead: `tape.gradient(probabilities[{c}], image)`, or of its log, "
         "`tf.nn.log_softmax(logits)[{c}]`, which is (one-hot {c} − p)·J~logits~: upstream weights again, "
         "on the logits' slices (largest difference: {err}). The two maps differ by the factor "
         "probabilities[{c}] = {pc}: for a class the network thinks unlikely the probability's map fades "
         "away, the log-probability's does not.",
         "`tape.gradient(probabilities, image)` trả về toàn số 0 với mọi ảnh: các xác suất cộng lại bằng 1, "
-        "nên mười lát của softmax triệt tiêu nhau (chọn probabilities ở trên để xem). Hãy hỏi một lớp "
+        "nên mười lát của softmax ở trên triệt tiêu nhau. Hãy hỏi một lớp "
         "c = {c}: `tape.gradient(probabilities[{c}], image)`, hoặc của log của nó, "
         "`tf.nn.log_softmax(logits)[{c}]`, bằng (one-hot {c} − p)·J~logits~: lại là trọng số ngược, trên các "
         "lát của logits (sai khác lớn nhất: {err}). Hai bản đồ chênh nhau đúng hệ số probabilities[{c}] = "

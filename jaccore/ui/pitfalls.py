@@ -35,4 +35,5 @@ def render_card(number: int, ran: Run) -> None:
     st.markdown(f"{status} {say('pitfalls.thread')}: [{trap.thread}]({trap.thread})")  # a caption's fading: 4.1 : 1
     if trap.see:
         title = PAGES[trap.see].title(language())
-        st.page_link(f"pages/{trap.see}.py", label=say("pitfalls.see", page=title), icon=":material/arrow_forward:")
+        link = dict(label=say("pitfalls.see", page=title), icon=":material/arrow_forward:", query_params=trap.see_with)
+        st.page_link(f"pages/{trap.see}.py", **link)

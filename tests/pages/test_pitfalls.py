@@ -22,3 +22,12 @@ def test_every_card_shows_what_its_snippets_return(lang):
     sentences = [m.value for m in app.markdown]
     reproduced = "Reproduced on TensorFlow" if lang == "en" else "Đã tái hiện trên TensorFlow"
     assert sum(reproduced in m for m in sentences) == len(TRAPS)
+
+
+def test_the_gradient_of_a_vector_links_to_the_same_trap_on_a_real_network():
+    """The first card's link opens the digit classifier's page on its probabilities, where the same
+    sum of slices returns zeros, and that link opens without a note."""
+    (link,) = open_page("pitfalls").get("page_link")
+    assert (link.proto.page, link.proto.query_string) == ("digits", "output=probabilities")
+    app = open_page("digits", output="probabilities")
+    assert errors(app) == [] and not app.warning and app.radio(key="output").value == "probabilities"
