@@ -225,6 +225,15 @@ def batch_jacobian(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], w
     return run(compiled(fn, wrt, values, _batch_tape), values)[1]
 
 
+def off_diagonal_blocks(jacobian: np.ndarray, y_ndim: int) -> np.ndarray:
+    """A batch's full Jacobian (batch, out…, batch, in…), y of rank `y_ndim`, with its diagonal blocks
+    ∂y[b]/∂x[b] set to zero: what tape.batch_jacobian assumes away, the samples' effect on each other."""
+    off = np.array(jacobian, copy=True)
+    for b in range(off.shape[0]):
+        off[(b, *[slice(None)] * (y_ndim - 1), b)] = 0
+    return off
+
+
 def compose_jacobians(outer: np.ndarray, inner: np.ndarray, middle_ndim: int) -> np.ndarray:
     """The chain rule: J[i…, k…] = Σ_m J_g[i…, m…] J_f[m…, k…], a tensordot over the middle axes."""
     return np.tensordot(outer, inner, axes=middle_ndim)

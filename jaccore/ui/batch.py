@@ -5,7 +5,7 @@ import streamlit as st
 
 from jaccore import figures
 from jaccore.catalog import BATCH_EXAMPLES, Example
-from jaccore.engine import analyze, batch_jacobian, max_abs_difference
+from jaccore.engine import analyze, batch_jacobian, max_abs_difference, off_diagonal_blocks
 from jaccore.markup import prose_html
 from jaccore.sitemap import Page
 from jaccore.translations import grouped
@@ -49,9 +49,7 @@ def coupling_facts(jacobian: np.ndarray, per_sample: np.ndarray) -> str:
 
     A list, not three metrics in columns: each element costs the browser time on every move.
     """
-    dropped = jacobian.copy()  # the off-diagonal blocks: what independence assumes away
-    for b in range(dropped.shape[0]):
-        dropped[b, :, b, :] = 0
+    dropped = off_diagonal_blocks(jacobian, 2)  # what independence assumes away
     share = np.linalg.norm(dropped) / max(np.linalg.norm(jacobian), 1e-30)
     gap = max_abs_difference(per_sample, np.einsum("bibk->bik", jacobian))
     facts = [

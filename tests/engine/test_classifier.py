@@ -18,7 +18,7 @@ from jaccore.classifier import (
     read_digit,
     reads,
 )
-from jaccore.engine import analyze, finite_difference_jacobian
+from jaccore.engine import analyze, finite_difference_jacobian, off_diagonal_blocks
 from tests.oracles import digit_label, digit_network, softmax, softmax_jacobian
 
 SAMPLES = [0, 1, 500, 1500, 1796]  # two training images, three held out
@@ -118,3 +118,9 @@ def test_batch_jacobian_of_a_batch_is_each_images_own_jacobian():
         np.testing.assert_allclose(batch.full.jacobian[k, :, k], jacobian, rtol=1e-4, atol=1e-5)
         assert batch.predicted[k] == int(np.argmax(logits))
     assert batch.across_samples == 0  # the samples do not interact: nothing off the diagonal blocks
+
+
+def test_off_diagonal_blocks_keeps_only_what_one_sample_does_to_another():
+    """(2, 3, 2, 8, 8) of ones: the blocks ∂logits[a]/∂images[b] with a ≠ b stay, the diagonal ones go."""
+    off = off_diagonal_blocks(np.ones((2, 3, 2, 8, 8)), 2)
+    assert off[0, :, 1].min() == off[1, :, 0].min() == 1 and off[0, :, 0].max() == off[1, :, 1].max() == 0
