@@ -11,10 +11,15 @@
 
 A cold start and a new learner's first picture: bench/first_visit.py.
 
-    python bench/browser_perf.py [--rounds 15] [--pages digits,matmul]
+    python bench/browser_perf.py [--rounds 15] [--pages digits,matmul] [--versus DIR] [--latency-only]
+
+A worked example opens as a learner who is building its gradient meets it: one box of ∇x typed (its
+marks and its grid drawn on every move). With --versus, a checkout of other code is served beside this
+one and its pages are timed in the same rounds.
 """
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import sys
@@ -75,10 +80,23 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def latency_table(browser, app_url: str, bare_urls: dict[str, str], rounds: int, pages: list[str]) -> list[str]:
-    """Each page beside the bare apps, round by round; ratios to the first bare app."""
+def link(slug: str) -> str:
+    """The page with predictions off, and, where the learner builds the gradient, its first box typed."""
+    box = next((key for key in PAGES[slug].samples() if key.startswith("build.")), None)
+    return f"{slug}?predict=off" + (f"&{box}=1" if box else "")
+
+
+def latency_table(
+    browser, app_urls: dict[str, str], bare_urls: dict[str, str], rounds: int, pages: list[str]
+) -> list[str]:
+    """Each page (of each code in `app_urls`, by a suffix for its name) beside the bare apps, round by
+    round; ratios to the first bare app."""
     bares = {name: open_tab(browser, url) for name, url in bare_urls.items()}
-    tabs = {slug: open_tab(browser, f"{app_url}/{slug}?predict=off") for slug in pages}
+    tabs = {
+        f"{slug}{suffix}": open_tab(browser, f"{url}/{link(slug)}")
+        for slug in pages
+        for suffix, url in app_urls.items()
+    }
     times: dict[str, list[float]] = {name: [] for name in (*bares, *tabs)}
     for n in range(rounds):
         key = "ArrowRight" if n % 2 == 0 else "ArrowLeft"  # back and forth, never out of range
@@ -132,25 +150,31 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--pages", default=",".join(LIVE), help="the live pages to time, by slug")
+    parser.add_argument("--versus", type=Path, help="a checkout of other code, served and timed alongside")
+    parser.add_argument("--latency-only", action="store_true", help="leave out the memory and the AppTest rerun")
     args = parser.parse_args()
     if missing_browser():
         sys.exit(missing_browser())
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, contextlib.ExitStack() as stack:
         browser = launch(playwright)
         # The baseline is Streamlit as shipped (run outside the project: none of its config);
         # the same app under this project's config is shown beside it, for comparison.
-        with (
-            streamlit_server() as (app_url, _),
-            streamlit_server(BARE_APP, cwd=ROOT / "bench") as (bare_url, _),
-            streamlit_server(BARE_APP) as (bare_configured_url, _),
-        ):
-            bare_urls = {
-                "bare one-slider app, Streamlit's defaults": bare_url,
-                "bare one-slider app, this app's config": bare_configured_url,
-            }
-            print("\n".join(latency_table(browser, app_url, bare_urls, args.rounds, args.pages.split(","))) + "\n")
-        print("\n".join(memory_rows(browser)) + "\n")
+        app_urls = {"": stack.enter_context(streamlit_server())[0]}
+        if args.versus:
+            other = stack.enter_context(streamlit_server(str(args.versus / "streamlit_app.py"), cwd=args.versus))
+            app_urls[f" ({args.versus.name})"] = other[0]
+        bare_urls = {
+            "bare one-slider app, Streamlit's defaults": stack.enter_context(
+                streamlit_server(BARE_APP, cwd=ROOT / "bench"))[0],
+            "bare one-slider app, this app's config": stack.enter_context(streamlit_server(BARE_APP))[0],
+        }  # fmt: skip
+        print("\n".join(latency_table(browser, app_urls, bare_urls, args.rounds, args.pages.split(","))) + "\n")
+        stack.close()
+        if not args.latency_only:
+            print("\n".join(memory_rows(browser)) + "\n")
         browser.close()
+    if args.latency_only:
+        return
     rerun = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "rerun_cost.py"), "--rounds", "10"], capture_output=True, text=True
     )

@@ -137,5 +137,5 @@ class Learner:
             self.buttons[element.button.id.rsplit("-", 1)[-1]] = element.button.id
         elif kind == "exception":
             self.exceptions.append(element.exception.message)
-        elif kind == "bidi_component":
-            self.panels += 1
+        elif kind == "bidi_component" and element.bidi_component.id.endswith("-panel"):
+            self.panels += 1  # the live panel (the page's others: the answer, the memory, the language)

@@ -214,25 +214,79 @@ def sum_equation(
 
     Σ is computed here from the slices, independently of the tape's gradient beside it.
     """
-    outputs = element_indices(upstream.shape)
-    total = sum((upstream[i] * jacobian[i] for i in outputs), np.zeros(jacobian.shape[upstream.ndim :]))
-    shown = outputs[:MAX_SUM_TERMS]
-    values = [upstream[i] * jacobian[i] for i in shown] + [total, gradient]
     tape_label, versus = labels
-    titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown] + ["Σ", tape_label]
+    results = [("Σ", weighted_sum(jacobian, upstream)), (tape_label, gradient)]
+    return slices_equation(jacobian, upstream, results, versus, y_name, x_name, word)
+
+
+def assembled_equation(
+    jacobian: np.ndarray,
+    upstream: np.ndarray,
+    typed: np.ndarray,
+    wrong: np.ndarray,
+    gradient: np.ndarray | None,
+    y_name: str,
+    x_name: str,
+    labels: tuple[str, str, str],
+    word: str = "round-off",
+) -> dict:
+    """v₀·∂y[0]/∂x + … = the learner's grid (`typed`, shaped like x: NaN where a box is empty or not a
+    number), its `wrong` cells outlined; then, once it is right (`gradient` given), what the tape returned.
+    `labels`: the learner's grid's title, the tape's, and the word between them."""
+    yours, tape_label, versus = labels
+    results = [(yours, typed)] + ([(tape_label, gradient)] if gradient is not None else [])
+    spec = slices_equation(jacobian, upstream, results, versus, y_name, x_name, word, typed=1)
+    # One colour scale for the slices (and the tape's answer, once shown): a number typed far off it
+    # takes its end colour instead of washing the slices out, and the scale does not give the answer away.
+    shown = [np.asarray(upstream[i] * jacobian[i], np.float64) for i in element_indices(upstream.shape)]
+    span = extent(np.concatenate([np.ravel(v) for v in [*shown, *([] if gradient is None else [gradient])]]))
+    spec["layout"]["coloraxis"].update(cmin=-span, cmax=span)
+    r, c, _, _ = spec["layout"]["meta"]["panels"][-len(results)]
+    for a, b in np.argwhere(as_matrix(np.asarray(wrong, bool))):
+        outline = dict(type="rect", x0=c + b - 0.5, x1=c + b + 0.5, y0=r + a - 0.5, y1=r + a + 0.5,
+                       line=dict(width=3, dash="dot"))  # fmt: skip
+        spec["layout"].setdefault("shapes", []).append(outline)
+    return spec
+
+
+def weighted_sum(jacobian: np.ndarray, upstream: np.ndarray) -> np.ndarray:
+    """Σ_i v[i] ∂y[i]/∂x, added slice by slice: shaped like x."""
+    outputs = element_indices(upstream.shape)
+    return sum((upstream[i] * jacobian[i] for i in outputs), np.zeros(jacobian.shape[upstream.ndim :]))
+
+
+def slices_equation(
+    jacobian: np.ndarray,
+    upstream: np.ndarray,
+    results: list[tuple[str, np.ndarray]],
+    versus: str,
+    y_name: str,
+    x_name: str,
+    word: str = "round-off",
+    typed: int = 0,
+) -> dict:
+    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = results[0] `versus` results[1] …: the weighted slices, then each
+    (title, array shaped like x) of `results`, all of them on the line that ends the equation. The first
+    `typed` results are a learner's numbers: they do not set what counts as the computation's round-off."""
+    outputs = element_indices(upstream.shape)
+    shown = outputs[:MAX_SUM_TERMS]
+    values = [upstream[i] * jacobian[i] for i in shown] + [array for _, array in results]
+    titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown]
+    titles += [title for title, _ in results]
     names = [title.replace("<br>", " ") for title in titles]
-    rounded = rounding(values, word)
+    rounded = rounding([v for n, v in enumerate(values) if not len(shown) <= n < len(shown) + typed], word)
     hovers = [
         _hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}", rounded)
         for v, name in zip(values, names, strict=True)
     ]
     labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
     grid = (1, len(values))
-    spec = heatmap(values, hovers, titles, grid, labelled, rounded.noise, arrange="equation", together=2)
+    spec = heatmap(values, hovers, titles, grid, labelled, rounded.noise, arrange="equation", together=len(results))
     layout = spec["layout"]
     layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
     name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
-    add_signs(layout, ["+"] * (len(shown) - 1) + ["+ … =" if len(outputs) > len(shown) else "=", versus])
+    equals = "+ … =" if len(outputs) > len(shown) else "="
+    add_signs(layout, ["+"] * (len(shown) - 1) + [equals] + [versus] * (len(results) - 1))
     return spec
 
 
@@ -333,40 +387,3 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str, word: str = "roun
         rect = dict(type="rect", x0=c - 0.5, x1=c + w - 0.5, y0=r - 0.5, y1=r + h - 0.5, line=dict(width=3))
         spec["layout"].setdefault("shapes", []).append(rect)
     return spec
-
-
-# Line charts: grid lines that read on the light and the dark theme (the text takes the theme's colour).
-GRID = dict(gridcolor="rgba(128, 128, 128, 0.3)", zerolinecolor="rgba(128, 128, 128, 0.5)")
-LEGEND = dict(orientation="h", yanchor="top", y=-0.3)  # below the axis title, clear of it on a phone
-# Okabe and Ito's blue and vermillion: told apart with any colour vision, and 3 : 1 or more against
-# the light theme's white and the dark theme's #0e1117 (Plotly's default orange is 2.9 : 1 on white).
-LINES = ("#0072B2", "#D55E00")
-
-
-def along_a_line(t: np.ndarray, exact: np.ndarray, linear: np.ndarray, names: tuple[str, str], title: str) -> dict:
-    """One output element along x + tδ, and the best linear map's straight line, against t."""
-    return {
-        "data": [
-            dict(type="scatter", x=t, y=exact, name=names[0], mode="lines", line=dict(color=LINES[0], width=3)),
-            dict(type="scatter", x=t, y=linear, name=names[1], mode="lines",
-                 line=dict(color=LINES[1], dash="dash", width=2)),
-        ],
-        "layout": dict(title=dict(text=title), xaxis=dict(GRID, title=dict(text="t")), yaxis=GRID, height=400,
-                       legend=LEGEND, margin=dict(t=50, b=110, l=50, r=20)),
-    }  # fmt: skip
-
-
-def error_log_log(t: np.ndarray, errors: np.ndarray, names: tuple[str, str], title: str) -> dict:
-    """The linear map's error against t on log axes, beside a line of slope 2 through its middle point."""
-    middle = len(t) // 2
-    reference = errors[middle] * (t / t[middle]) ** 2
-    return {
-        "data": [
-            dict(type="scatter", x=t, y=errors, name=names[0], mode="lines+markers",
-                 line=dict(color=LINES[0]), marker=dict(color=LINES[0])),
-            dict(type="scatter", x=t, y=reference, name=names[1], mode="lines", line=dict(color=LINES[1], dash="dot")),
-        ],
-        "layout": dict(title=dict(text=title), xaxis=dict(GRID, type="log", title=dict(text="t")),
-                       yaxis=dict(GRID, type="log"),
-                       height=400, legend=LEGEND, margin=dict(t=70, b=110, l=60, r=20)),
-    }  # fmt: skip

@@ -20,7 +20,9 @@ import numpy as np
 from jaccore.notation import as_matrix, element_indices, index_label
 
 STYLESHEET = f"<style>{Path(__file__).with_name('markup.css').read_text()}</style>"
-_CODE, _BOLD = re.compile(r"`([^`]+)`"), re.compile(r"\*\*(.+?)\*\*")
+# A code span as Markdown writes it: a run of backticks, the code, the same run (literal() writes
+# ``a`b`` for text with a backtick in it).
+_CODE, _BOLD = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)"), re.compile(r"\*\*(.+?)\*\*")
 _SUB = re.compile(r"~([^~`\s]+)~")  # J~g~ (Pandoc's subscript): an index as a subscript, never a raw underscore
 
 
@@ -53,8 +55,18 @@ def _table(lines: list[str]) -> str:
 
 
 def _inline(text: str) -> str:
-    marked = _CODE.sub(r"<code>\1</code>", html.escape(text, quote=False))
-    return _SUB.sub(r"<sub>\1</sub>", _BOLD.sub(r"<strong>\1</strong>", marked))
+    """Bold and subscripts in the prose (bold may hold code: **`(2, 2)`**), never inside code: code is
+    shown as written. Code spans are set aside as numbered marks while the prose is read."""
+    codes: list[str] = []
+
+    def aside(found: re.Match) -> str:
+        code = found.group(2)
+        codes.append(code[1:-1] if code.startswith(" ") and code.endswith(" ") and code.strip() else code)
+        return f"\ue000{len(codes) - 1}\ue001"
+
+    prose = _CODE.sub(aside, html.escape(text.replace("\ue000", "\ufffd"), quote=False))
+    prose = _SUB.sub(r"<sub>\1</sub>", _BOLD.sub(r"<strong>\1</strong>", prose))
+    return re.sub("\ue000([0-9]+)\ue001", lambda found: f"<code>{codes[int(found.group(1))]}</code>", prose)
 
 
 def literal(text: str, limit: int = 40) -> str:

@@ -62,7 +62,7 @@ def array_text(array: np.ndarray) -> str:
     """An array's numbers in nested brackets, to 4 significant digits: '[[11, 15], [11, 15]]'."""
     array = np.asarray(array)
     if array.ndim == 0:
-        return f"{float(array):.4g}"
+        return f"{float(array) + 0.0:.4g}"  # + 0.0: -0.0 reads as 0
     return "[" + ", ".join(array_text(part) for part in array) + "]"
 
 

@@ -8,13 +8,14 @@ each one means is said after it is picked, and a wrong one is told which mistake
 Pure: shapes and numpy arrays in, sentences in the reader's language out.
 """
 
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from jaccore.notation import element_indices, index_label, number, shape_text
+from jaccore.notation import array_text, element_indices, index_label, shape_text
 from jaccore.translations import SENTENCES
 
 MAX_OPTIONS = 4  # the right answer and three mistakes
@@ -134,23 +135,50 @@ def candidates(
     """The right value of the flat Jacobian's entry (i, k), then each mistake's value: the column sum
     (the gradient's entry), the entry with its indices swapped, the output's value, the derivative
     with respect to another input, 0, and the right value's sign flipped."""
-    found = [(number(flat[i, k]), "predict.partial_right"), (number(flat[:, k].sum()), "predict.column_sum")]
+    found = [(array_text(flat[i, k]), "predict.partial_right"), (array_text(flat[:, k].sum()), "predict.column_sum")]
     if k < flat.shape[0] and i < flat.shape[1]:
-        found.append((number(flat[k, i]), "predict.swapped"))
+        found.append((array_text(flat[k, i]), "predict.swapped"))
     for other in (flats or {}).values():  # first: the likelier mistake where both give one number (a·x)
-        found.append((number(other[i, min(k, other.shape[1] - 1)]), "predict.other_input"))
-    found.append((number(output.ravel()[i]), "predict.output_value"))
-    return [*found, (number(np.float32(0)), "predict.zero"), (number(-flat[i, k]), "predict.sign")]
+        found.append((array_text(other[i, min(k, other.shape[1] - 1)]), "predict.other_input"))
+    found.append((array_text(output.ravel()[i]), "predict.output_value"))
+    return [*found, (array_text(0.0), "predict.zero"), (array_text(-flat[i, k]), "predict.sign")]
 
 
-def mistakes_in(typed: float, flat: np.ndarray, output: np.ndarray, i: int, k: int, flats: Mapping) -> list[str]:
-    """The mistakes whose number is the one typed for the entry (i, k), when it is not the right one."""
+STALE = {"start": "predict.stale_start", "before": "predict.stale_before"}  # a value right at other inputs
+
+
+def mistakes_in(
+    typed: float,
+    flat: np.ndarray,
+    output: np.ndarray,
+    i: int,
+    k: int,
+    flats: Mapping,
+    earlier: Mapping[str, np.ndarray] | None = None,
+) -> list[str]:
+    """The mistakes whose number is the one typed for the entry (i, k), when it is not the right one;
+    `earlier`: the flat Jacobians at the starting values and before the last slider move ("start",
+    "before"), for a number that was right there."""
     right = float(flat[i, k])
-    return [
+    found = [
         meaning
         for label, meaning in candidates(flat, output, i, k, flats)[1:]
         if close(typed, float(label)) and not close(typed, right)
     ]
+    for when, jacobian in (earlier or {}).items():
+        if close(typed, float(jacobian[i, k])) and not close(typed, right):
+            found.append(STALE[when])
+    return list(dict.fromkeys(found))
+
+
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def parse_number(text: str) -> float | None:
+    """A number as a learner types it: '6', '-0.5', '0,5' (a decimal comma), '−2' (a minus sign); None
+    for anything else (ASCII digits only: int() would take '٣')."""
+    text = text.strip().replace("−", "-")
+    return float(text.replace(",", ".")) if NUMBER.fullmatch(text) else None
 
 
 def close(a: float, b: float) -> bool:

@@ -42,6 +42,7 @@ class Param:
 
 SLIDERS = Param(r"[A-Za-z]\w*\.(\d+(\.\d+)*)?", "number", "x.0.0")  # x.0.1 is x[0,1], a. the scalar a
 UPSTREAM = Param(r"@v\.(\d+(\.\d+)*)?", "number", "@v.0.0")  # v[…], the upstream weights
+BUILD = Param(r"build\.[A-Za-z]\w*\.(\d+(\.\d+)*)?", "text", "build.A.0.0")  # the learner's box of ∇A[0,0]
 WRT, VIEWS = Param("wrt", "choice"), (Param("flat", "switch"), Param("weights", "switch"), Param("check", "switch"))
 # Every page: the language, a teacher's ?predict=off, and what Community Cloud's viewer adds.
 APP_PARAMS = (Param("lang", "choice"), Param("predict", "flag"), Param("embed", "text"), Param("embed_options", "text"))
@@ -54,8 +55,8 @@ def sliders(example: str) -> Param:
 
 PARAMS: dict[str, tuple[Param, ...]] = {
     "home": (),
-    "example": (WRT, SLIDERS, UPSTREAM, *VIEWS),  # each page's own first slider: from the catalog
-    "lesson": (Param("example", "choice"), WRT, sliders("W.0.0"), UPSTREAM, Param("weights", "switch")),
+    "example": (WRT, SLIDERS, UPSTREAM, BUILD, *VIEWS),  # each page's own first slider and box: from the catalog
+    "lesson": (Param("example", "choice"), WRT, sliders("W.0.0"), UPSTREAM, BUILD, Param("weights", "switch")),
     "playground": (
         Param("expr", "text"),
         Param(r"shape\.[A-Za-z]\w*", "text", "shape.x"),
@@ -111,8 +112,13 @@ class Page:
         worked example's first slider is its own first input's."""
         keys = [param.sample for param in self.params]
         if self.kind == "example":
-            name, value = next(iter(EXAMPLES[self.slug].inputs.items()))
+            example = EXAMPLES[self.slug]
+            name, value = next(iter(example.inputs.items()))
             keys[keys.index(SLIDERS.sample)] = f"{name}." + ".".join("0" * value.ndim)
+            wrt = example.wrt[0]
+            keys[keys.index(BUILD.sample)] = f"build.{wrt}." + ".".join("0" * example.inputs[wrt].ndim)
+        if self.kind == "lesson":
+            keys[keys.index(BUILD.sample)] = "build.x.0.0"  # W·x, the lesson's first example, x first
         return keys
 
 

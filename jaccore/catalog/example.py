@@ -41,6 +41,8 @@ class Example:
     # What the pictures alone would mislead about at these inputs, in a language (a typed formula's
     # softmax along an axis of one element): sentences shown above the pictures.
     notes: Callable[[Mapping[str, np.ndarray], str], list[str]] | None = None
+    goal: Text | None = None  # what the page is for, in one line at its top
+    remember: Text | None = None  # what to keep, at its end ('- ' lines)
 
 
 OUTPUT_NAMES = ("y", "z", "f", "out")  # a typed formula's output: the first that no input of it uses

@@ -90,6 +90,19 @@ EXAMPLES: dict[str, Example] = {
                     "2): các trục của đầu ra luôn đứng trước, kể cả khi chúng dài 1.",
                 ),
             },
+            goal=Text(
+                "Goal: see that one output still puts its own axes first in the Jacobian, (1, 1, 1, 2), and "
+                "build ∂z/∂x from its single slice.",
+                "Mục tiêu: thấy rằng dù chỉ có một đầu ra, Jacobian vẫn đặt các trục của đầu ra lên trước, "
+                "(1, 1, 1, 2), và tự dựng ∂z/∂x từ lát cắt duy nhất của nó.",
+            ),
+            remember=Text(
+                "- One output element, one slice, and that slice is the gradient: ∂z/∂x = y and ∂z/∂y = x.\n"
+                "- The output's axes stay in the shape even when they have length 1: (1, 1) + (1, 2) = (1, 1, 1, 2).",
+                "- Một phần tử đầu ra, một lát cắt, và lát cắt đó chính là gradient: ∂z/∂x = y và ∂z/∂y = x.\n"
+                "- Các trục của đầu ra vẫn nằm trong chiều của Jacobian dù chúng dài 1: (1, 1) + (1, 2) = "
+                "(1, 1, 1, 2).",
+            ),
             notebook={
                 "output": [[11.0]],
                 "jacobian": {"x": [[[[3.0, 4.0]]]], "y": [[[[1.0, 2.0]]]]},
@@ -121,6 +134,22 @@ EXAMPLES: dict[str, Example] = {
                     "của gradient.",
                 ),
             },
+            goal=Text(
+                "Goal: see why an element-wise function has a diagonal Jacobian, and build `tape.gradient(y, x)` "
+                "from its slices.",
+                "Mục tiêu: hiểu vì sao một hàm tính theo từng phần tử có Jacobian đường chéo, và tự dựng "
+                "`tape.gradient(y, x)` từ các lát cắt của nó.",
+            ),
+            remember=Text(
+                "- Element-wise: y[0,k] depends on x[0,k] alone, so each slice has one non-zero cell, 2·x[0,k], "
+                "and the Jacobian is diagonal.\n"
+                "- The gradient adds the slices up: 2·x, one number per element of x. The Jacobian keeps every "
+                "partial derivative; the gradient only their sums.",
+                "- Tính theo từng phần tử: y[0,k] chỉ phụ thuộc vào x[0,k], nên mỗi lát cắt có một ô khác 0 là "
+                "2·x[0,k], và Jacobian là ma trận đường chéo.\n"
+                "- Gradient là tổng các lát cắt: 2·x, mỗi phần tử của x một số. Jacobian giữ mọi đạo hàm riêng; "
+                "gradient chỉ giữ tổng của chúng.",
+            ),
             notebook={
                 "output": [[1.0, 4.0]],
                 "jacobian": {"x": [[[[2.0, 0.0]], [[0.0, 4.0]]]]},
@@ -158,6 +187,20 @@ EXAMPLES: dict[str, Example] = {
                     "dồn. Đó là lý do gradient của bias là một phép tổng.",
                 ),
             },
+            goal=Text(
+                "Goal: compare the Jacobian with respect to the vector x and to the scalar a, and see why the "
+                "gradient of something shared by every output element is a sum.",
+                "Mục tiêu: so sánh Jacobian theo vector x và theo số a, và hiểu vì sao gradient của một tham số "
+                "dùng chung cho mọi phần tử đầu ra là một phép tổng.",
+            ),
+            remember=Text(
+                "- With respect to x: a on the diagonal, and the gradient [a, a].\n"
+                "- With respect to the scalar a: the Jacobian is x itself, shape y.shape + () = (1, 2); the "
+                "gradient adds it up, x[0,0] + x[0,1]. A bias's gradient is a sum for the same reason.",
+                "- Theo x: a nằm trên đường chéo, và gradient là [a, a].\n"
+                "- Theo số a: Jacobian chính là x, chiều y.shape + () = (1, 2); gradient cộng lại thành "
+                "x[0,0] + x[0,1]. Gradient của bias là một phép tổng cũng vì lý do này.",
+            ),
             notebook={
                 "output": [[3.0, 9.0]],
                 "jacobian": {"x": [[[[3.0, 0.0]], [[0.0, 3.0]]]]},
@@ -197,6 +240,21 @@ EXAMPLES: dict[str, Example] = {
                     "3). `tape.gradient(f, W)` cộng ba lát cắt lại: mỗi hàng của nó là xᵀ, `{gradient}`.",
                 ),
             },
+            goal=Text(
+                "Goal: read ∂f/∂x as W itself and ∂f/∂W as x laid in a row, and build both gradients from "
+                "their three slices.",
+                "Mục tiêu: nhận ra ∂f/∂x chính là W, ∂f/∂W là x đặt vào một hàng, và tự dựng cả hai gradient từ "
+                "ba lát cắt của chúng.",
+            ),
+            remember=Text(
+                "- ∂f[i,0]/∂x is row i of W: flat, the Jacobian with respect to x is W, and the gradient is W's "
+                "column sums, [2, 8, 6] at the notebook's values.\n"
+                "- ∂f[i,0]/∂W is x laid in row i: (3, 1) + (3, 3) = (3, 1, 3, 3), and every row of the gradient "
+                "is xᵀ.",
+                "- ∂f[i,0]/∂x là hàng i của W: ở dạng phẳng, Jacobian theo x chính là W, còn gradient là tổng "
+                "từng cột của W, [2, 8, 6] tại các giá trị của notebook.\n"
+                "- ∂f[i,0]/∂W là x đặt vào hàng i: (3, 1) + (3, 3) = (3, 1, 3, 3), và mỗi hàng của gradient là xᵀ.",
+            ),
             notebook={
                 "output": [[32.0], [23.0], [29.0]],
                 "jacobian": {"x": [[[[1.0], [2.0], [3.0]]], [[[-1.0], [3.0], [2.0]]], [[[2.0], [3.0], [1.0]]]]},
@@ -239,6 +297,20 @@ EXAMPLES: dict[str, Example] = {
                     "cắt 3×4. Y[i,j] chỉ dùng cột j của M, nên lát cắt ∂Y[i,j]/∂M là cột i của W đặt vào cột j.",
                 ),
             },
+            goal=Text(
+                "Goal: apply the rule “Jacobian shape = output shape + input shape” to W (3, 2) → Y (2, 4), and "
+                "build ∇W from its eight slices.",
+                "Mục tiêu: áp dụng quy tắc “chiều của Jacobian = chiều của kết quả + chiều của đầu vào” cho "
+                "W (3, 2) → Y (2, 4), và tự dựng ∇W từ tám lát cắt của nó.",
+            ),
+            remember=Text(
+                "- Jacobian shape = output shape + input shape: (2, 4) + (3, 2) = (2, 4, 3, 2), the output's "
+                "axes first.\n"
+                "- The gradient has the input's shape, (3, 2): the eight slices added cell by cell.",
+                "- Chiều của Jacobian = chiều của kết quả + chiều của đầu vào: (2, 4) + (3, 2) = (2, 4, 3, 2), "
+                "các trục của đầu ra đứng trước.\n"
+                "- Gradient có chiều của đầu vào, (3, 2): tám lát cắt cộng lại theo từng ô.",
+            ),
             notebook={"jacobian_shape": {"W": (2, 4, 3, 2)}},
         ),
         Example(
@@ -273,6 +345,20 @@ EXAMPLES: dict[str, Example] = {
                     "từng cột của A, `{gradient}`.",
                 ),
             },
+            goal=Text(
+                "Goal: work out ∇~A~C for C = A·B by hand from the four slices of its (2, 2, 2, 2) Jacobian, "
+                "then check it against `tape.gradient`.",
+                "Mục tiêu: tự tính ∇~A~C với C = A·B từ bốn lát cắt của Jacobian (2, 2, 2, 2), rồi so với "
+                "`tape.gradient`.",
+            ),
+            remember=Text(
+                "- ∂C[i,j]/∂A is column j of B laid in row i; the Jacobian is (2, 2) + (2, 2) = (2, 2, 2, 2).\n"
+                "- `tape.gradient(C, A)` adds the four slices: every row of it is B's row sums, "
+                "[[11, 15], [11, 15]] at the notebook's values. With weights v it is Σ v[i,j]·∂C[i,j]/∂A = v·Bᵀ.",
+                "- ∂C[i,j]/∂A là cột j của B đặt vào hàng i; Jacobian có chiều (2, 2) + (2, 2) = (2, 2, 2, 2).\n"
+                "- `tape.gradient(C, A)` cộng bốn lát cắt: mỗi hàng của nó là tổng từng hàng của B, "
+                "[[11, 15], [11, 15]] tại các giá trị của notebook. Với trọng số v, nó là Σ v[i,j]·∂C[i,j]/∂A = v·Bᵀ.",
+            ),
             notebook={
                 "output": [[19.0, 22.0], [43.0, 50.0]],
                 "jacobian": {

@@ -18,6 +18,8 @@ SENTENCES = {
         "Mỗi lần một biến. `g.jacobian(y, [x1, x2])` trả về một danh sách, mỗi biến một Jacobian, chiều "
         "y.shape + chiều của biến đó — không phải một ma trận lớn.",
     ),
+    "example.further": T("Going further", "Tìm hiểu thêm"),
+    "example.remember": T("What to remember", "Điều cần nhớ"),
     "example.output": T("Output", "Đầu ra"),
     "example.shape_of": T("shape {shape}", "chiều {shape}"),
     "example.jacobian": T("The Jacobian", "Jacobian"),

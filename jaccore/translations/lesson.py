@@ -22,6 +22,22 @@ SENTENCES = {
         "Cộng từng cột lại, ta được gradient: đúng thứ mà `tape.gradient` trả về. Hãy chọn một ví dụ, kéo "
         "thanh trượt và xem tổng các cột thay đổi theo.",
     ),
+    "lesson.goal": T(
+        "Goal: see the gradient as the column sums of the flat Jacobian, add the columns up yourself, and "
+        "check them against `tape.gradient`.",
+        "Mục tiêu: thấy gradient là tổng từng cột của Jacobian dạng phẳng, tự cộng các cột, rồi so với "
+        "`tape.gradient`.",
+    ),
+    "lesson.remember": T(
+        "- Flat, the Jacobian has a row per output element and a column per input element.\n"
+        "- The gradient is its column sums: each input element's partial derivatives added over every output "
+        "element. The row sums give one number per output element: not the gradient.",
+        "- Ở dạng phẳng, Jacobian có mỗi phần tử đầu ra một hàng, mỗi phần tử đầu vào một cột.\n"
+        "- Gradient là tổng từng cột: các đạo hàm riêng của một phần tử đầu vào cộng qua mọi phần tử đầu ra. "
+        "Tổng từng hàng cho mỗi phần tử đầu ra một số: đó không phải gradient.",
+    ),
+    "lesson.flat_heading": T("The Jacobian, laid flat", "Jacobian trải phẳng"),
+    "lesson.slices_heading": T("The same sum, slice by slice", "Cùng phép cộng ấy, theo từng lát cắt"),
     "lesson.pick": T("Example", "Ví dụ"),
     "lesson.column_sums": T("column sums", "tổng từng cột"),
     "lesson.why": T(

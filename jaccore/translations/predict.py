@@ -125,6 +125,16 @@ SENTENCES = {
         "{s} has the right size and the wrong sign: when `{xk}` grows, does `{yi}` grow or shrink?",
         "{s} đúng độ lớn nhưng sai dấu: khi `{xk}` tăng thì `{yi}` tăng hay giảm?",
     ),
+    "predict.stale_start": T(
+        "{s} was right at the starting values; the sliders have moved since: work `∂{yi}/∂{xk}` out at the "
+        "values they hold now.",
+        "{s} đúng tại các giá trị ban đầu; các thanh trượt đã di chuyển từ đó: hãy tính `∂{yi}/∂{xk}` tại các "
+        "giá trị chúng đang giữ.",
+    ),
+    "predict.stale_before": T(
+        "{s} was right before the last slider move: work `∂{yi}/∂{xk}` out at the values the sliders hold now.",
+        "{s} đúng trước lần kéo thanh trượt vừa rồi: hãy tính `∂{yi}/∂{xk}` tại các giá trị thanh trượt đang giữ.",
+    ),
     "predict.also": T("It is also this:", "Nó cũng là:"),
     "predict.zero": T(
         "{s} would mean that `{yi}` does not depend on `{xk}`. It does here: move `{xk}` and `{yi}` moves.",

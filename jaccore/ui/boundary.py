@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 import streamlit as st
 
+from jaccore.ui.memory import write_earned
 from jaccore.ui.state import page_slug, say
 
 log = logging.getLogger("jaccore")
@@ -35,12 +36,14 @@ def boundary() -> Iterator[None]:
 
 
 def live(function: Callable) -> Callable:
-    """st.fragment, its reruns inside the error boundary too (they do not run the page around them)."""
+    """st.fragment, its reruns inside the error boundary too (they do not run the page around them),
+    and the progress they earn written to the browser before they end (they do not reach the page's end)."""
 
     @functools.wraps(function)
     def guarded(*args: object, **kwargs: object) -> None:
         with boundary():
             function(*args, **kwargs)
+        write_earned()
 
     return st.fragment(guarded)
 

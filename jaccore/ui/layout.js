@@ -247,7 +247,17 @@ function apply(figure, g) {
     }
   }
   layout.annotations = notes;
-  for (const s of layout.shapes ?? []) Object.assign(s, { x0: x(s.x0), x1: x(s.x1), y0: y(s.y0), y1: y(s.y1) });
+  // Outlines (a cell, a block) move with the panel they are drawn on when an equation wraps.
+  const along = (s) => {
+    const [cx, cy] = [(s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2];
+    const n = layout.meta.panels.findIndex(([r, c, h, w]) => cx > c - 0.5 && cx < c + w - 0.5 && cy > r - 0.5 && cy < r + h - 0.5);
+    if (!moved || n < 0) return [0, 0];
+    return [panels[n].c - layout.meta.panels[n][1], panels[n].r - layout.meta.panels[n][0]];
+  };
+  for (const s of layout.shapes ?? []) {
+    const [dx, dy] = along(s);
+    Object.assign(s, { x0: x(s.x0 + dx), x1: x(s.x1 + dx), y0: y(s.y0 + dy), y1: y(s.y1 + dy) });
+  }
   trace.x = xEdges;
   trace.y = yEdges;
   Object.assign(layout.xaxis, { range: [0, xEdges.at(-1)], showticklabels: false });

@@ -6,7 +6,7 @@ import dataclasses
 import numpy as np
 import streamlit as st
 
-from jaccore import figures
+from jaccore import lines
 from jaccore.catalog import EXAMPLES, LAYER, Example
 from jaccore.engine import InputError, output_shape
 from jaccore.linearization import Linearization, linearization
@@ -78,7 +78,7 @@ def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen)
     yi = index_label(example.output_name, index)
     names = (say("linear.exact_name"), say("linear.linear_name"))
     title = say("linear.curve", yi=yi)
-    line = figures.along_a_line(CURVE, pick(curve.values, index), pick(curve.linear, index), names, title)
+    line = lines.along_a_line(CURVE, pick(curve.values, index), pick(curve.linear, index), names, title)
     panel = Panel()
     at_x = say("linear.at_x", yi=yi, value=f"{curve.output[index]:.4g}", jd="J·δ", index=",".join(map(str, index)),
                slope=f"{curve.directional[index]:.4g}")  # fmt: skip
@@ -91,7 +91,7 @@ def live_linear(slug: str, wrt: str, element: str, on_screen: sections.OnScreen)
         n = counted(int(np.prod(curve.output.shape)), language(), "element", "elements", "phần tử")
         # Two lines: one line of both is wider than a phone, and a Plotly title does not wrap.
         title = (say("linear.error"), say("linear.error_over", y=example.output_name, n=n))
-        figure = figures.error_log_log(SMALL, small.errors, names, "<br>".join(title))
+        figure = lines.error_log_log(SMALL, small.errors, names, "<br>".join(title))
         panel.figure(figure, "error", label=", ".join(title))
     panel.show()
 

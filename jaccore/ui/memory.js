@@ -1,5 +1,5 @@
 // The learner's progress, kept in this browser (localStorage), never on the server: which worked
-// examples were predicted and which exercises solved. The server sends what this session knows; this
+// examples were predicted, which gradients built and which exercises solved. The server sends what this session knows; this
 // adds what the browser remembers from earlier visits (a reload, a server restart, another day) and
 // sends the union back when it knows more. "Forget my progress" sends forget: the browser forgets too.
 const KEY = "jacobian-explorer.progress";
@@ -36,6 +36,7 @@ export default function (component) {
   try {
     window.localStorage.setItem(KEY, JSON.stringify(merged));
   } catch {}
+  if (data.write_only) return;  // what a fragment's run earned: written, nothing to send back
   if (JSON.stringify(merged) !== JSON.stringify(union({}, known))) {
     setStateValue("stored", JSON.stringify({ ...merged, generation: data.generation }));
   }

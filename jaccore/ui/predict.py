@@ -8,7 +8,6 @@ until the three questions are answered (or "Just show me" turns predictions off 
 and names them: the sliders may move afterwards, the question does not change under the answer.
 """
 
-import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -18,7 +17,7 @@ from jaccore.catalog import Example
 from jaccore.codegen import python_literal
 from jaccore.engine import InputError, analyze, output_shape
 from jaccore.markup import literal
-from jaccore.notation import element_indices, number, partial_label
+from jaccore.notation import array_text, element_indices, partial_label
 from jaccore.questions import (
     Question,
     close,
@@ -27,16 +26,15 @@ from jaccore.questions import (
     gradient_shape,
     jacobian_shape,
     mistakes_in,
+    parse_number,
     partial_value,
 )
 from jaccore.translations import SENTENCES
-from jaccore.ui.memory import KINDS, progress
+from jaccore.ui.memory import PREDICTED, SOLVED, earn, progress
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import link_flag
 
 SKIP = "predict.off"  # session: predictions off for the rest of the visit
-PREDICTED, SOLVED = KINDS  # sets of example slugs, kept in the learner's browser too (memory.py)
-NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def predictions_off() -> bool:
@@ -52,7 +50,7 @@ def asking(example: Example, wrt: str) -> bool:
         return False
     keys = [f"predict.{kind}.{example.slug}.{wrt}" for kind in ("jacobian", "gradient", "partial")]
     if all(st.session_state.get(key) is not None for key in keys):
-        progress(PREDICTED).add(example.slug)
+        earn(PREDICTED, example.slug)
         return False
     return True
 
@@ -123,15 +121,13 @@ def ask(question: Question) -> None:
 # The graded exercise -------------------------------------------------------------------------
 
 
-def parse_number(text: str) -> float | None:
-    """A number as a learner types it: '6', '-0.5', '0,5' (a decimal comma), '−2' (a minus sign)."""
-    text = text.strip().replace("−", "-")
-    return float(text.replace(",", ".")) if NUMBER.fullmatch(text) else None
+Values = Mapping[str, np.ndarray]
 
 
-def render_exercise(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> None:
+def render_exercise(example: Example, wrt: str, values: Values, earlier: Mapping[str, Values]) -> None:
     """Boxes for a few partial derivatives at the inputs the sliders hold now, graded one by one, a
-    wrong one told which mistake its number is, if any. Drawn by the live section: a slider move
+    wrong one told which mistake its number is, if any (a number right at the `earlier` inputs, the
+    starting ones or those before the last move, says so). Drawn by the live section: a slider move
     redraws the sentence that names the inputs and grades the boxes again at the new ones."""
     y, slug = example.output_name, example.slug
     analysis = analyze(example.fn, values, wrt)
@@ -147,11 +143,13 @@ def render_exercise(example: Example, wrt: str, values: Mapping[str, np.ndarray]
             st.text_input(partial_label(y, i, wrt, k), key=f"{key}.{n}")
         st.form_submit_button(say("exercise.check"), on_click=remember_checked, args=(key,))
     if st.session_state.get(f"{key}.checked"):
-        render_marks(example, wrt, values, entries, key)
+        render_marks(example, wrt, values, entries, key, earlier)
 
 
-def render_marks(example: Example, wrt: str, values: Mapping[str, np.ndarray], entries: list, key: str) -> None:
+def render_marks(example: Example, wrt: str, values: Values, entries: list, key: str, earlier: Mapping) -> None:
     y, analysis = example.output_name, analyze(example.fn, values, wrt)
+    size = analysis.output.size
+    before = {when: analyze(example.fn, v, wrt).jacobian.reshape(size, -1) for when, v in earlier.items()}
     reveal = st.toggle(say("exercise.reveal"), key=f"{key}.reveal")
     ys, xs, others = analysis.output.shape, values[wrt].shape, other_jacobians(example, wrt, values)
     flat = analysis.jacobian.reshape(analysis.output.size, -1)
@@ -160,11 +158,11 @@ def render_marks(example: Example, wrt: str, values: Mapping[str, np.ndarray], e
     for n, (r, c) in enumerate(flat_positions(entries, ys, xs)):
         blanks = entry_blanks(y, wrt, ys, xs, r, c, others)
         typed = st.session_state.get(f"{key}.{n}", "")
-        marks.append(grade(typed, flat, analysis.output, (r, c), flats, reveal, blanks))
+        marks.append(grade(typed, flat, analysis.output, (r, c), flats, before, reveal, blanks))
     lines = [f"- `{partial_label(y, i, wrt, k)}`: {mark}" for (i, k), (mark, _) in zip(entries, marks, strict=True)]
     correct = sum(ok for _, ok in marks)
     if correct == len(entries):
-        progress(SOLVED).add(example.slug)
+        earn(SOLVED, example.slug)
         st.success("\n".join(lines) + "\n\n" + say("exercise.solved", n=len(entries)))
     else:
         st.warning("\n".join(lines) + "\n\n" + say("exercise.score", right=correct, n=len(entries)))
@@ -190,7 +188,14 @@ def remember_checked(key: str) -> None:
 
 
 def grade(
-    typed: str, flat: np.ndarray, output: np.ndarray, at: tuple[int, int], flats: Mapping, reveal: bool, blanks: dict
+    typed: str,
+    flat: np.ndarray,
+    output: np.ndarray,
+    at: tuple[int, int],
+    flats: Mapping,
+    earlier: Mapping,
+    reveal: bool,
+    blanks: dict,
 ) -> tuple[str, bool]:
     """The mark for one box (the flat Jacobian's entry `at`), and whether it is right (to three
     decimals); a wrong number is told which mistake it is, if it is one, and where to look."""
@@ -202,8 +207,8 @@ def grade(
     right = float(flat[at])
     if close(value, right):
         return say("exercise.right"), True
-    lang, shown = language(), number(np.float32(value))
-    mistakes = mistakes_in(value, flat, output, *at, flats)
+    lang, shown = language(), array_text(value)
+    mistakes = mistakes_in(value, flat, output, *at, flats, earlier)
     why = " ".join(SENTENCES[m](lang, s=shown, **blanks) for m in mistakes)
-    answer = f" — {say('exercise.answer', value=number(right))}" if reveal else ""
+    answer = f" — {say('exercise.answer', value=array_text(right))}" if reveal else ""
     return f"{say('exercise.wrong')}{answer}. {why} {say('exercise.hint', **blanks)}".strip(), False

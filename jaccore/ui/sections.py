@@ -9,6 +9,7 @@ inputs' heading, downloads) are drawn by the page's full run only.
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import streamlit as st
@@ -31,10 +32,13 @@ from jaccore.expression import ExpressionError
 from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
 from jaccore.notation import array_text, as_matrix, shape_text
 from jaccore.takeaway import example_cells, notebook_bytes
-from jaccore.translations import counted, grouped
+from jaccore.translations import Text, counted, grouped
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
 from jaccore.ui.widgets import reset, slider_defaults, slider_matrix, toggles, url_choice
+
+if TYPE_CHECKING:  # the boxes' module draws with these sections
+    from jaccore.ui.assembly import Attempt
 
 UPSTREAM = "@v"  # key prefix of the upstream sliders: '@' cannot start an input's name
 MAX_SLIDERS = 12  # per input (and for the upstream v); a larger input is shown, its values drawn at random
@@ -87,9 +91,20 @@ def seed() -> int:
 
 
 def render_question(example: Example) -> None:
+    """The title, what the page is for, the formula and the question it answers."""
     st.title(example.title(language()))
+    if example.goal is not None:
+        prose(example.goal(language()), caption=True)
     st.latex(example.formula)
     prose(f"**{example.question(language())}**")
+
+
+def render_remember(text: Text | str | None) -> None:
+    """What to keep from the page, at its end: a few lines, in a box of their own."""
+    if text is not None:
+        said = text if isinstance(text, str) else text(language())
+        box = prose_html(f"### {say('example.remember')}\n\n{said}")
+        st.html(f'<div class="jx-remember" role="note">{box}</div>')
 
 
 def choose_wrt(example: Example) -> str:
@@ -119,7 +134,8 @@ def reset_inputs(defaults: dict[str, float]) -> None:
 
 
 def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
-    """The view switches (flat Jacobian, upstream weights) in a row above the sliders.
+    """The view switches (flat Jacobian, upstream weights, the check) above the sliders, folded away
+    under "Going further" until opened (open while one of them is on).
 
     Outside the fragment: a slider move does not redraw them; flipping one reruns the page.
     """
@@ -128,7 +144,9 @@ def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
         "weights": say("example.upstream"),
         "check": say("example.check_switch"),
     }
-    return toggles({key: labels[key] for key in keys})
+    on = any(st.session_state.get(key, st.query_params.get(key, "").lower() == "true") for key in keys)
+    with st.expander(say("example.further"), expanded=bool(on), key="further", icon=":material/explore:"):
+        return toggles({key: labels[key] for key in keys})
 
 
 def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
@@ -188,6 +206,25 @@ def render_sliders(example: Example, held: bool = False) -> dict[str, np.ndarray
                 values[name] = slider_matrix(name, name, default, example.value_range, example.step, held)
                 room -= default.size
     return values
+
+
+def earlier_values(example: Example, wrt: str, values: Mapping[str, np.ndarray], page: str = "") -> dict[str, dict]:
+    """The inputs at the starting values ("start") and just before the last slider move ("before"), where
+    they differ from the values now: a number right there, typed now, is a stale one. Kept per page,
+    example and x in the session ('@' starts no widget's key)."""
+    key = f"@before.{page or example.slug}.{example.slug}.{wrt}"
+    now = {name: np.array(value) for name, value in values.items()}
+    last, before = st.session_state.get(key, (None, None))
+    if last is not None and not same_values(last, now):
+        before = last
+    st.session_state[key] = (now, before)
+    start = dict(example.inputs)
+    found = {"start": start, "before": None if before is None or same_values(before, start) else before}
+    return {when: v for when, v in found.items() if v is not None and not same_values(v, now)}
+
+
+def same_values(a: Mapping[str, np.ndarray], b: Mapping[str, np.ndarray]) -> bool:
+    return a.keys() == b.keys() and all(np.array_equal(a[name], b[name]) for name in a)
 
 
 def analyzed(example: Example, values: dict, wrt: str, weights: bool, check: bool = False) -> View | None:
@@ -250,11 +287,13 @@ def insight(view: View) -> str:
     return text(language(), gradient=array_text(view.analysis.column_sums)) if text else ""
 
 
-def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
+def render_jacobian(panel: Panel, view: View, flat: bool, explained: bool = True) -> None:
+    """The shape sentence, what the slices are (`explained`: with the gradient they add up to, once it is
+    no longer the learner's to build), and the slices as a grid shaped like y (or the flat matrix)."""
     analysis, y, x = view.analysis, view.y, view.x
     shape = shape_sentence(y, x, analysis.jacobian, analysis.output.ndim)
     y_shape = analysis.output.shape
-    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{insight(view)}")
+    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{insight(view) if explained else ''}")
     if flat:
         panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
         panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x, word=say("panel.round_off")), "flat_chart")
@@ -266,35 +305,44 @@ def render_jacobian(panel: Panel, view: View, flat: bool) -> None:
         panel.figure(figures.slice_grid(analysis.jacobian, y_shape, y, x, say("panel.round_off")), "slices")
 
 
-def render_column_sums(panel: Panel, view: View) -> None:
-    """The flat Jacobian with its column sums Σ under their columns, in one colour scale; then the
-    sums beside tape.gradient (the lesson's core)."""
+def render_column_sums(panel: Panel, view: View, revealed: bool = True) -> None:
+    """The flat Jacobian; once `revealed`, its column sums Σ under their columns, in one colour scale,
+    then the sums beside tape.gradient (the lesson's core)."""
     analysis, y, x = view.analysis, view.y, view.x
-    caption = prose_html(say("example.flat_caption", y=y, x=x) + " " + say("lesson.sum_row", y=y), caption=True)
-    panel.html(prose_html(f"### {say('example.jacobian')}") + caption)
-    flat = figures.flat_matrix(
-        analysis.jacobian, analysis.output.shape, y, x, sums=analysis.column_sums, word=say("panel.round_off")
-    )
+    text = say("example.flat_caption", y=y, x=x) + (" " + say("lesson.sum_row", y=y) if revealed else "")
+    panel.html(prose_html(f"### {say('lesson.flat_heading')}") + prose_html(text, caption=True))
+    sums = analysis.column_sums if revealed else None
+    flat = figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x, sums=sums, word=say("panel.round_off"))
     panel.figure(flat, "flat_chart")
-    rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
-    panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
+    if revealed:
+        rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
+        panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
 
 
-def render_gradient(panel: Panel, view: View) -> None:
-    """Slices + … = gradient, weighted by the upstream v (ones unless set)."""
+def render_sum(panel: Panel, view: View, built: "Attempt | None" = None, heading: str = "example.to_gradient") -> None:
+    """Slices + … = gradient, weighted by the upstream v (ones unless set). Where the learner builds it
+    (`built`), the result is the learner's grid, then, once right, beside what the tape returned; the
+    sum itself shows once the build is done or no longer asked for."""
     analysis, y, x = view.analysis, view.y, view.x
-    text = f"### {say('example.to_gradient')}\n\n{say('example.to_gradient_intro', y=y, x=x)}"
+    text = f"### {say(heading)}\n\n{say('example.to_gradient_intro', y=y, x=x)}"
     if not np.all(analysis.upstream == 1):
         text += "\n\n" + say("example.vjp_note", y=y, x=x, shape=tuple(analysis.output.shape))
     panel.html(prose_html(text))
-    tape = say("example.tape_gradient")
-    labels = (tape, say("example.versus"))
-    panel.figure(
-        figures.sum_equation(
-            analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, say("panel.round_off")
-        ),
-        "sum",
-    )
+    tape, word = say("example.tape_gradient"), say("panel.round_off")
+    if built is None or (built.revealed and not built.built):
+        labels = (tape, say("example.versus"))
+        figure = figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, word)
+    else:
+        labels = (say("build.yours", x=x), tape, say("example.versus"))
+        gradient = analysis.gradient if built.built else None
+        figure = figures.assembled_equation(analysis.jacobian, analysis.upstream, built.typed, built.wrong, gradient,
+                                            y, x, labels, word)  # fmt: skip
+    panel.figure(figure, "sum")
+
+
+def render_tape_returns(panel: Panel, view: View) -> None:
+    """What tape.gradient returned, and how far the sum of the slices is from it."""
+    analysis, x = view.analysis, view.x
     returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, subscript=x)
     agrees = prose_html(say("example.sum_vs_tape", err=f"{analysis.sum_error:.2g}"))
     panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')

@@ -39,6 +39,7 @@ LAYERS = {
     "jaccore.notation": ({"numpy"}, set()),
     "jaccore.tiles": ({"numpy", "plotly"}, {"jaccore.notation"}),
     "jaccore.figures": ({"numpy", "plotly"}, {"jaccore.notation", "jaccore.tiles"}),
+    "jaccore.lines": ({"numpy"}, set()),
     "jaccore.readout": ({"numpy"}, {"jaccore.figures", "jaccore.tiles"}),
     "jaccore.markup": ({"numpy"}, {"jaccore.notation"}),
     "jaccore.downloads": ({"numpy", "pandas"}, {"jaccore.notation"}),
@@ -48,6 +49,8 @@ LAYERS = {
         {"jaccore.catalog", "jaccore.codegen", "jaccore.notation", "jaccore.translations"},
     ),
     "jaccore.questions": ({"numpy"}, {"jaccore.notation", "jaccore.translations"}),
+    "jaccore.assembly": ({"numpy"}, {"jaccore.notation", "jaccore.questions"}),
+    "jaccore.progress": (set(), set()),
     "jaccore.sitemap": (set(), {"jaccore.catalog", "jaccore.translations"}),
     "jaccore.ui": ({"numpy", "streamlit"}, {"jaccore"}),  # anything below it
 }

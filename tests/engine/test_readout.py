@@ -6,7 +6,7 @@ import re
 import numpy as np
 
 from dev.contrast import contrast
-from jaccore import figures
+from jaccore import figures, lines
 from jaccore.readout import MAX_READ_CELLS, tables_html
 
 SIZE, TOO_MANY = "{rows} by {cols}", "{n} numbers"
@@ -73,11 +73,11 @@ def test_names_are_text_not_markup():
 
 def test_a_line_chart_is_a_row_per_point_and_its_lines_contrast_on_both_themes():
     t = np.array([0.0, 0.5, 1.0])
-    spec = figures.along_a_line(t, t**2, t, ("f(x + tδ)", "f(x) + J·tδ"), "y[0] along x + tδ")
+    spec = lines.along_a_line(t, t**2, t, ("f(x + tδ)", "f(x) + J·tδ"), "y[0] along x + tδ")
     (read,) = tables(tables_html(spec, SIZE, TOO_MANY))
     assert read["caption"] == "y[0] along x + tδ" and read["columns"] == ["t", "f(x + tδ)", "f(x) + J·tδ"]
     assert read["cells"] == ["0", "0", "0", "0.5", "0.25", "0.5", "1", "1", "1"]
-    for trace in spec["data"] + figures.error_log_log(t + 1, t + 1, ("e", "2"), "error")["data"]:
+    for trace in spec["data"] + lines.error_log_log(t + 1, t + 1, ("e", "2"), "error")["data"]:
         rgb = [int(trace["line"]["color"][k : k + 2], 16) for k in (1, 3, 5)]
         for background in ((255, 255, 255), (14, 17, 23)):  # Streamlit's light and dark backgrounds
             assert contrast([*rgb, 1.0], background) >= 3

@@ -10,7 +10,9 @@ AUDIT_SEQUENCES sets the number of sequences per page (30 by default: 300 in all
 """
 
 import ast
+import html
 import os
+import re
 
 import numpy as np
 import pytest
@@ -62,6 +64,9 @@ def actions(app, slug: str) -> list[tuple]:
         found += [("radio", "class"), ("radio", "output"), ("radio", "upstream"), ("button", "mistake")]
     if slug == "playground":
         found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
+    boxes = [("box", t.key) for t in app.text_input if t.key.startswith("build.")]
+    found += boxes + [("fill", "build")] * bool(boxes)  # one box, or every box at once
+    found += [("button", b.key) for b in app.button if b.key in ("build.hint", "build.show") and not b.disabled]
     return found
 
 
@@ -76,11 +81,38 @@ def act(app, action: tuple, draw) -> None:
         app.toggle(key=key).set_value(not app.toggle(key=key).value)
     elif kind in ("radio", "selectbox"):
         screen.widget(app, kind, key).set_value(draw(st.sampled_from(choices(app, key))))
+    elif kind == "box":
+        app.text_input(key=key).input(draw(box_text(app, slug_of(app), key)))
+    elif kind == "fill":
+        for box in [t.key for t in app.text_input if t.key.startswith("build.")]:
+            app.text_input(key=box).input(draw(box_text(app, slug_of(app), box)))
     elif key == "expr":
         app.text_input(key=key).input(draw(st.sampled_from(FORMULAS)))
     else:
         app.text_input(key=key).input(draw(st.sampled_from(SHAPES)))
     app.run()
+
+
+def slug_of(app) -> str:
+    """The page on screen, by its title."""
+    title = app.title[0].value
+    return next(slug for slug, page in PAGES.items() if title in (page.title("en"), page.title("vi")))
+
+
+def box_text(app, slug: str, key: str):
+    """What a learner types into a box of ∇x: its right value at the values on screen (as the closed
+    form has it), a number off by one, another whole number, nothing, or text."""
+    state = screen.state_on_screen(app, slug)
+    gradient = screen_gradient(state)
+    index = tuple(int(i) for i in key.split(".")[2:] if i)
+    right = float(gradient[index])
+    return st.sampled_from([repr(right), repr(right + 1), str(int(right) + 3), "", "abc", "-2"])
+
+
+def screen_gradient(state: screen.State) -> np.ndarray:
+    jacobian = screen.oracle_jacobian(state.example, state.values, state.wrt)
+    y_ndim = jacobian.ndim - state.values[state.wrt].ndim
+    return screen.sum_over_outputs(jacobian, y_ndim, state.upstream)
 
 
 def choices(app, key: str) -> list[str]:
@@ -151,9 +183,7 @@ def audit_explorer(app, state: screen.State) -> None:
             screen.close(panel, expected, "a slice of the Jacobian")
     if "flat_chart" in shown:
         screen.close(panels_of(shown["flat_chart"])[0], jacobian.reshape(output.size, -1), "the flat Jacobian")
-    total, tape = panels_of(shown["sum"])[-2:]
-    screen.close(total, as_matrix(gradient), "Σ of the slices")
-    screen.close(tape, as_matrix(gradient), "tape.gradient")
+    audit_sum(app, shown["sum"], x, gradient)
     if (matrix := screen.matrix_shown(app, f"∇ {x}", gradient)) is not None:
         screen.close(matrix, as_matrix(gradient), "the gradient", digits=4)
     if "flat_chart" in shown and widget_exists(app, "example"):  # the lesson's table
@@ -164,6 +194,37 @@ def audit_explorer(app, state: screen.State) -> None:
         assert names_and_shapes == (y, x, output.shape, state.values[x].shape, jacobian.shape)
     audit_insight(app, jacobian, output.ndim)
     audit_code(app, state, jacobian.shape)
+
+
+def audit_sum(app, figure: dict, x: str, gradient: np.ndarray) -> None:
+    """The sum of the slices: = Σ vs tape.gradient; or, where the learner builds it, = the learner's grid
+    (their numbers, a gap where a box holds none), then tape.gradient once every box is right. Each box
+    is marked right exactly when its number is the closed form's, to three decimals."""
+    titles = panel_titles(figure)
+    boxes = {t.key: t.value for t in app.text_input if t.key.startswith(f"build.{x}.")}
+    typed = np.array([parsed(text) for text in boxes.values()], np.float64).reshape(gradient.shape) if boxes else None
+    panels = panels_of(figure)
+    if f"your ∇{x}" in titles or f"∇{x} của bạn" in titles:
+        at = len(titles) - 1 - titles[::-1].index(next(t for t in titles if "∇" in t and x in t))
+        np.testing.assert_array_equal(panels[at], as_matrix(typed))
+        built = at < len(titles) - 1
+        assert built == bool(np.all(np.abs(typed - gradient) <= 5e-3 * np.maximum(1, np.abs(gradient))))
+        if built:
+            screen.close(panels[-1], as_matrix(gradient), "tape.gradient beside the learner's grid")
+    else:
+        total, tape = panels[-2:]
+        screen.close(total, as_matrix(gradient), "Σ of the slices")
+        screen.close(tape, as_matrix(gradient), "tape.gradient")
+    if typed is not None:
+        right = [html.unescape(m) for markup in htmls(app) for m in re.findall(r"<code>∇[^<]*</code>: ✓", markup)]
+        close_enough = np.abs(typed - gradient) <= 5e-3 * np.maximum(1, np.abs(gradient))
+        assert len(right) == int(np.sum(close_enough)), (right, typed, gradient)
+
+
+def parsed(text: str) -> float:
+    """A box's text as the page reads a number (a decimal comma, a minus sign), NaN for anything else."""
+    cleaned = text.strip().replace("−", "-").replace(",", ".")
+    return float(cleaned) if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cleaned) else np.nan
 
 
 def widget_exists(app, key: str) -> bool:

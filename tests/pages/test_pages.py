@@ -281,7 +281,7 @@ def test_a_crash_the_boundary_catches_fails_the_generic_tests(monkeypatch):
     def planted(*args, **kwargs):
         raise RuntimeError("planted")
 
-    monkeypatch.setattr(sections, "render_gradient", planted)
+    monkeypatch.setattr(sections, "render_sum", planted)
     with pytest.raises(AssertionError):
         test_every_page_runs_at_its_defaults("matmul")
     with pytest.raises(AssertionError):
