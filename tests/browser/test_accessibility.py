@@ -135,8 +135,8 @@ def test_tab_reaches_the_questions_then_just_show_me(browser, server):
         context.close()
     options = [n for n, f in enumerate(seen) if f["type"] == "radio" and f["key"] and "predict" in f["key"]]
     show = [n for n, f in enumerate(seen) if f["tag"] == "BUTTON" and SENTENCES["predict.skip"]("en") in f["text"]]
-    assert len({seen[n]["key"] for n in options}) == 3  # each question's options take the focus
-    assert show and max(options) < show[0]  # then "Just show me"
+    assert show  # the focus reaches "Just show me" (40 presses may go round the page once more)
+    assert len({seen[n]["key"] for n in options if n < show[0]}) == 3  # after each question's options
 
 
 def test_tab_reaches_every_slider_in_reading_order_and_the_arrows_move_it(browser, server):

@@ -127,7 +127,10 @@ def test_a_view_switch_swaps_a_chart_of_the_panel(page, server):
     visit(page, server, "matmul")
     charts = page.locator(".jacobian-heatmap")
     assert charts.count() == 2
-    page.get_by_text(SENTENCES["example.flatten"]("en", y="C", x="A")).click()
+    flatten = page.get_by_text(SENTENCES["example.flatten"]("en", y="C", x="A"))
+    assert not flatten.is_visible()  # folded away under "Going further" until opened
+    page.get_by_text(SENTENCES["example.further"]("en")).click()
+    flatten.click()
     page.locator('.jacobian-heatmap[aria-label="Heatmap: ∂C/∂A  (4 × 4)"]').wait_for(timeout=30_000)
     wait_until_done(page)
     assert_healthy(page)

@@ -139,6 +139,7 @@ TEXT_BOXES = """() => {
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.textContent.trim() || node.parentElement.closest('.katex, .hoverlayer, .jx-sr-only')) continue;
+    if (!node.parentElement.checkVisibility()) continue;  // inside a folded expander: not on screen
     const range = document.createRange();
     range.selectNodeContents(node);
     add(piece++, node.textContent.trim(), node.parentElement, range.getClientRects());
@@ -170,6 +171,9 @@ def opened(browser, url: str, slug: str, scheme: str, width: int, predict: bool 
     if live(PAGES[slug]) and not predict:
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
     wait_until_still(page)  # the charts' labels and numbers come after Plotly's first frame
+    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
+        summary.click()  # what is folded away ("Going further", the glossary) is read once opened
+    wait_until_still(page)
     return context, page
 
 
