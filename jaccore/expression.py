@@ -1,9 +1,10 @@
 """Safe expressions: a formula over named tensors, typed by a learner, as a TensorFlow function.
 
 The text is parsed with Python's `ast` (never evaluated, compiled or constant-folded) and only
-a whitelist is mapped to TensorFlow: numbers, input names, + - * / ** @, unary minus,
-parentheses, and the functions in FUNCTIONS. Everything else is refused with an
-ExpressionError that says what and where (the column), in English or Vietnamese.
+a whitelist is mapped to TensorFlow: numbers, the constants pi and e, input names, + - * / ** @,
+unary minus, parentheses, indexing with whole numbers and slices (x[0], W[:, 1]), and the functions
+of jaccore/functions.py. Everything else is refused with an ExpressionError that says what and
+where (the column), in English or Vietnamese.
 
     >>> f = parse_expression("tanh(W @ x + b)")
     >>> f.names
@@ -12,16 +13,18 @@ ExpressionError that says what and where (the column), in English or Vietnamese.
 
 import ast
 import builtins
-import threading
+import copy
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from jaccore._tensorflow import tf
+from jaccore.functions import FUNCTIONS, MAX_SIZE, Function, along, arguments, call, matmul, shape_of
+from jaccore.indexing import indexed
 from jaccore.markup import literal
 from jaccore.refusals import (
     OTHER_OPERATORS,
-    Counted,
     ExpressionError,
     refuse,
     refuse_call,
@@ -29,6 +32,7 @@ from jaccore.refusals import (
     refuse_operator,
     refuse_syntax,
 )
+from jaccore.tracing import note, seen, traced
 from jaccore.translations import SENTENCES, Text
 
 MAX_LENGTH = 300  # characters
@@ -37,33 +41,10 @@ MAX_NODES = 120  # numbers, names and operations in all
 MAX_INPUTS = 8  # named inputs: each has a shape box and up to a dozen sliders
 
 T = Text
-UNARY: dict[str, tuple[Callable, str]] = {
-    "sin": (tf.sin, "tf.sin"),
-    "cos": (tf.cos, "tf.cos"),
-    "tan": (tf.tan, "tf.tan"),
-    "exp": (tf.exp, "tf.exp"),
-    "log": (tf.math.log, "tf.math.log"),
-    "sqrt": (tf.sqrt, "tf.sqrt"),
-    "tanh": (tf.tanh, "tf.tanh"),
-    "sigmoid": (tf.sigmoid, "tf.sigmoid"),
-    "relu": (tf.nn.relu, "tf.nn.relu"),
-    "softplus": (tf.nn.softplus, "tf.nn.softplus"),
-    "abs": (tf.abs, "tf.abs"),
-    "square": (tf.square, "tf.square"),
-    "transpose": (tf.transpose, "tf.transpose"),
-}
-# Functions along an axis, as TensorFlow and numpy have them: f(x), f(x, axis), f(x, axis=…). The
-# axis each takes when none is written: softmax the last, as tf.nn.softmax; the others every one.
-ALONG_AXIS: dict[str, tuple[Callable, str, int | None]] = {
-    "softmax": (tf.nn.softmax, "tf.nn.softmax", -1),
-    "sum": (tf.reduce_sum, "tf.reduce_sum", None),
-    "mean": (tf.reduce_mean, "tf.reduce_mean", None),
-    "max": (tf.reduce_max, "tf.reduce_max", None),
-    "logsumexp": (tf.reduce_logsumexp, "tf.reduce_logsumexp", None),
-}
-FUNCTIONS = (*UNARY, *ALONG_AXIS)
 OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.MatMult: "@"}
-OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
+OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript)
+# The constants a formula may name, and how the script writes them: no input may be called so.
+CONSTANTS = {"pi": (math.pi, "tf.experimental.numpy.pi"), "e": (math.e, "tf.experimental.numpy.e")}
 # Names an input may not take: Python's own and `tf`, which the script a page writes needs as themselves.
 RESERVED = frozenset(name for name in dir(builtins) if not name.startswith("_")) | {"tf"}
 
@@ -71,23 +52,15 @@ RESERVED = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 @dataclass(frozen=True)
 class Note:
     """Something true of a formula at given shapes that its pictures alone would mislead about: a
-    softmax or a sum along an axis of one element. `message(lang)` says it."""
+    softmax or a sum along an axis of one element, a constant where an input was perhaps meant.
+    `message(lang)` says it."""
 
     key: str
     blanks: tuple[tuple[str, object], ...]
 
     def message(self, lang: str) -> str:
         blanks = {k: v(lang) if callable(v) else v for k, v in self.blanks}
-        return SENTENCES[self.key](lang, **{**blanks, "arg": literal(blanks["arg"])})
-
-
-_noting = threading.local()  # the notes of the evaluation under way on this thread, when asked for
-
-
-def _note(**blanks: object) -> None:
-    found = getattr(_noting, "found", None)
-    if found is not None and blanks not in found:
-        found.append(blanks)
+        return SENTENCES[self.key](lang, **{**blanks, "arg": literal(str(blanks.get("arg", "")))})
 
 
 @dataclass(frozen=True)
@@ -96,38 +69,50 @@ class Expression:
 
     text: str  # the formula as parsed, normalised (spacing, no line continuations)
     names: tuple[str, ...]
-    code: str  # the same expression written with TensorFlow calls
+    code: str  # the same expression written with TensorFlow calls, at any shapes
     evaluate: Callable[[dict], tf.Tensor]
+    tree: ast.Expression
 
     def __call__(self, **inputs: tf.Tensor) -> tf.Tensor:
         missing = [name for name in self.names if name not in inputs]
         if missing:
             raise ExpressionError("expression.missing", names=", ".join(missing))
-        return self.evaluate({name: inputs[name] for name in self.names})
+        return self.evaluate(inputs)
 
     def notes(self, shapes: Mapping[str, tuple[int, ...]]) -> list[Note]:
         """What the pictures alone would mislead about at these input shapes (see Note)."""
-        return list(_notes(self, tuple((name, tuple(shapes[name])) for name in self.names)))
+        return list(_traced(self, _key(self, shapes))[0])
+
+    def code_for(self, shapes: Mapping[str, tuple[int, ...]]) -> str:
+        """The TensorFlow code at these input shapes: a product with a vector is tf.linalg.matvec, a
+        matrix's diagonal tf.linalg.diag_part (Python's @ and tf.linalg.diag take neither)."""
+        return tensorflow_code(self.tree, _traced(self, _key(self, shapes))[1])
+
+
+def _key(expression: Expression, shapes: Mapping[str, tuple[int, ...]]) -> tuple:
+    return tuple((name, tuple(shape)) for name, shape in shapes.items() if name in expression.names) or tuple(
+        (name, tuple(shape)) for name, shape in list(shapes.items())[:1]
+    )
 
 
 @lru_cache(maxsize=32)
-def _notes(expression: Expression, shapes: tuple) -> tuple[Note, ...]:
+def _traced(expression: Expression, shapes: tuple) -> tuple[tuple[Note, ...], dict[int, tuple]]:
     """Found by running the formula once on zeros of these shapes (a few milliseconds, eager)."""
-    _noting.found = []
-    try:
-        expression.evaluate({name: tf.zeros(shape, tf.float32) for name, shape in shapes})
-    except (ExpressionError, ValueError, tf.errors.OpError):
-        pass  # the pictures will not be drawn: the page says why
-    finally:
-        found, _noting.found = _noting.found, None
-    return tuple(Note("expression.axis_of_one", tuple(blanks.items())) for blanks in found)
+    zeros = {name: tf.zeros(shape, tf.float32) for name, shape in shapes}
+    found, ranks = traced(lambda: expression.evaluate(zeros), (ExpressionError, ValueError, tf.errors.OpError))
+    notes = [Note("expression.axis_of_one", tuple(blanks.items())) for blanks in found if "function" in blanks]
+    notes += [Note("expression.constant", tuple(blanks.items())) for blanks in found if "constant" in blanks]
+    return tuple(notes), ranks
 
 
 # The same text gives the same function, so its compiled graphs are reused; the graphs of the
 # formulas dropped here go with them (jaccore/graphs.py), which bounds a server's memory.
 @lru_cache(maxsize=8)
-def parse_expression(text: str) -> Expression:
-    """Parse `text` into an Expression, or raise ExpressionError saying what is wrong and where."""
+def parse_expression(text: str, inputs: tuple[str, ...] | None = None) -> Expression:
+    """Parse `text` into an Expression, or raise ExpressionError saying what is wrong and where.
+
+    With `inputs`, a formula over those inputs only (a puzzle's answer): it may name no other, and may
+    name none (eye(3) is an answer)."""
     if not isinstance(text, str):
         raise ExpressionError("expression.not_text")
     if len(text) > MAX_LENGTH:
@@ -138,40 +123,59 @@ def parse_expression(text: str) -> Expression:
         raise ExpressionError("expression.empty")
     tree = _parse(text)
     _check_size(tree)
-    names: list[str] = []
-    evaluate = _build(tree.body, names)
-    if not names:
+    builder = _Builder(tree, inputs)
+    evaluate = builder.build(tree.body)
+    if not builder.names and inputs is None:
         raise ExpressionError("expression.no_input")
-    return Expression(ast.unparse(tree), tuple(names), tensorflow_code(tree), evaluate)
+    return Expression(ast.unparse(tree), tuple(builder.names), tensorflow_code(tree, {}), evaluate, tree)
 
 
-def tensorflow_code(tree: ast.Expression) -> str:
+def tensorflow_code(tree: ast.Expression, ranks: Mapping[int, tuple]) -> str:
     """The formula as TensorFlow code, parenthesised only where Python needs it (the standard
     library's unparser): tanh(W @ x + b) → tf.tanh(W @ x + b). Numbers are written as floats, an
-    infinite one as float("inf"); unary plus is dropped, as the formula's function drops it."""
-    return ast.unparse(_ToTensorFlow().visit(_copy(tree)))
-
-
-def _copy(tree: ast.Expression) -> ast.Expression:
-    return ast.parse(ast.unparse(tree), mode="eval")
+    infinite one as float("inf"); unary plus is dropped, as the formula's function drops it. `ranks`:
+    what each operation met, by its place in the tree (see Expression.code_for)."""
+    written = copy.deepcopy(tree)
+    places = {id(node): n for n, node in enumerate(ast.walk(written))}
+    return ast.unparse(_ToTensorFlow(places, ranks).visit(written))
 
 
 class _ToTensorFlow(ast.NodeTransformer):
+    def __init__(self, places: dict[int, int], ranks: Mapping[int, tuple]) -> None:
+        self.places, self.ranks = places, ranks
+
     def visit_Constant(self, node: ast.Constant) -> ast.AST:
         number = float(node.value)
         if number == float("inf"):
             return ast.Call(ast.Name("float"), [ast.Constant("inf")], [])
         return ast.Constant(number)
 
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        return ast.parse(CONSTANTS[node.id][1], mode="eval").body if node.id in CONSTANTS else node
+
     def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
         operand = self.visit(node.operand)
         return operand if isinstance(node.op, ast.UAdd) else ast.UnaryOp(node.op, operand)
 
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        return ast.Subscript(self.visit(node.value), node.slice, node.ctx)  # the index stays as written
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        ranks = self.ranks.get(self.places[id(node)])
+        left, right = self.visit(node.left), self.visit(node.right)
+        if not isinstance(node.op, ast.MatMult) or ranks in (None, (2, 2)):
+            return ast.BinOp(left, node.op, right)
+        if ranks == (2, 1):
+            return call("tf.linalg.matvec", [left, right], [])
+        if ranks == (1, 2):
+            return call("tf.linalg.matvec", [right, left], [ast.keyword("transpose_a", ast.Constant(True))])
+        return call("tf.tensordot", [left, right], [ast.keyword("axes", ast.Constant(1))])
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
-        name = node.func.id
-        tf_name = (UNARY.get(name) or ALONG_AXIS[name])[1]
-        # Only the tensor is rewritten: an axis stays the whole number it was written as.
-        return ast.Call(ast.parse(tf_name, mode="eval").body, [self.visit(node.args[0]), *node.args[1:]], node.keywords)
+        function = FUNCTIONS[node.func.id]
+        # Only the tensors are rewritten: an axis, a size or a shape stays the whole number it was written as.
+        args = [self.visit(arg) if n < function.tensors else arg for n, arg in enumerate(node.args)]
+        return function.write(function.code, args, node.keywords, self.ranks.get(self.places[id(node)]))
 
 
 def _parse(text: str) -> ast.Expression:
@@ -218,22 +222,101 @@ def _same_operator(child: ast.AST, parent: ast.BinOp) -> bool:
 Built = Callable[[dict], tf.Tensor]
 
 
-def _build(node: ast.AST, names: list[str]) -> Built:
-    """A closure computing the node from the inputs."""
-    if isinstance(node, ast.Constant):
-        return _number(node)
-    if isinstance(node, ast.Name):
-        return _name(node, names)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        inner = _build(node.operand, names)
-        return inner if isinstance(node.op, ast.UAdd) else (lambda env: -inner(env))
-    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
-        return _binary(node, names)
-    if isinstance(node, ast.Call):
-        return _call(node, names)
-    if isinstance(node, ast.BinOp | ast.UnaryOp) and type(node.op) in OTHER_OPERATORS:
-        raise refuse_operator(node)
-    raise refuse_construct(node)
+def env_dtype(env: dict) -> tf.DType:
+    """The inputs' dtype: numbers follow it (float32 for the tape, float64 for finite differences)."""
+    return next(iter(env.values())).dtype if env else tf.float32
+
+
+ELEMENTWISE = {"+": tf.add, "-": tf.subtract, "*": tf.multiply, "/": tf.divide, "**": tf.pow}
+
+
+class _Builder:
+    """Turns the tree into closures computing each node from the inputs, noting the inputs' names in
+    order (within `allowed`, when given) and each node's place in the tree (for the ranks it meets)."""
+
+    def __init__(self, tree: ast.Expression, allowed: tuple[str, ...] | None) -> None:
+        self.names: list[str] = []
+        self.allowed = allowed
+        self.places = {id(node): n for n, node in enumerate(ast.walk(tree))}
+
+    def build(self, node: ast.AST) -> Built:
+        if isinstance(node, ast.Constant):
+            return _number(node)
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            inner = self.build(node.operand)
+            return inner if isinstance(node.op, ast.UAdd) else (lambda env: -inner(env))
+        if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+            return self.binary(node)
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Subscript):
+            return indexed(node, self.build(node.value))
+        if isinstance(node, ast.BinOp | ast.UnaryOp) and type(node.op) in OTHER_OPERATORS:
+            raise refuse_operator(node)
+        raise refuse_construct(node)
+
+    def name(self, node: ast.Name) -> Built:
+        name = node.id
+        if name in CONSTANTS:
+            value = CONSTANTS[name][0]
+
+            def constant(env: dict) -> tf.Tensor:
+                note(constant=name, value=f"{value:.6g}")
+                return tf.constant(value, env_dtype(env))
+
+            return constant
+        if name.startswith("_"):
+            raise refuse(node, "expression.underscore", name=name)
+        if name in FUNCTIONS:
+            raise refuse(node, "expression.bare_function", function=name)
+        if name in RESERVED:
+            raise refuse(node, "expression.reserved", name=name, instead=f"{name}_")
+        if self.allowed is not None and name not in self.allowed:
+            raise refuse(node, "expression.not_an_input", name=name, inputs=", ".join(self.allowed))
+        if name not in self.names:
+            if len(self.names) == MAX_INPUTS:
+                raise refuse(node, "expression.too_many_inputs", limit=MAX_INPUTS)
+            self.names.append(name)
+        return lambda env: env[name]
+
+    def binary(self, node: ast.BinOp) -> Built:
+        left, right = self.build(node.left), self.build(node.right)
+        symbol, place = OPERATORS[type(node.op)], self.places[id(node)]
+
+        def compute(env: dict) -> tf.Tensor:
+            a, b = left(env), right(env)
+            if symbol == "@":
+                return matmul(node, place, a, b)
+            try:
+                tf.broadcast_static_shape(a.shape, b.shape)
+            except ValueError:
+                raise refuse(node, "expression.broadcast", symbol=symbol, a=shape_of(a), b=shape_of(b)) from None
+            return ELEMENTWISE[symbol](a, b)
+
+        return compute
+
+    def call(self, node: ast.Call) -> Built:
+        if isinstance(node.func, ast.Attribute):  # x.sum(): say what the callee is
+            raise refuse_construct(node.func)
+        if not isinstance(node.func, ast.Name):  # sin(x)(y), x[0](y)
+            raise refuse_call(node, None, tuple(FUNCTIONS))
+        name = node.func.id
+        if name not in FUNCTIONS:
+            raise refuse_call(node, name, tuple(FUNCTIONS))
+        function, place = FUNCTIONS[name], self.places[id(node)]
+        tensors, extra = arguments(node, name, function, self.build)
+        return lambda env: _applied(function, node, place, [t(env) for t in tensors], extra, env)
+
+
+def _applied(function: Function, node: ast.Call, place: int, tensors: list, extra: list, env: dict) -> tf.Tensor:
+    if function.takes == "sizes":
+        return function.compute(node, env_dtype(env), *extra)
+    seen(place, tuple(t.shape.rank for t in tensors))
+    if function.takes == "x, axis":
+        return along(node, function, tensors[0], extra[0])
+    return function.compute(node, *tensors, *extra)
 
 
 def _number(node: ast.Constant) -> Built:
@@ -248,119 +331,4 @@ def _number(node: ast.Constant) -> Built:
     return lambda env: tf.constant(number, env_dtype(env))
 
 
-def _name(node: ast.Name, names: list[str]) -> Built:
-    name = node.id
-    if name.startswith("_"):
-        raise refuse(node, "expression.underscore", name=name)
-    if name in FUNCTIONS:
-        raise refuse(node, "expression.bare_function", function=name)
-    if name in RESERVED:
-        raise refuse(node, "expression.reserved", name=name, instead=f"{name}_")
-    if name not in names:
-        if len(names) == MAX_INPUTS:
-            raise refuse(node, "expression.too_many_inputs", limit=MAX_INPUTS)
-        names.append(name)
-    return lambda env: env[name]
-
-
-def env_dtype(env: dict) -> tf.DType:
-    """The inputs' dtype: numbers follow it (float32 for the tape, float64 for finite differences)."""
-    return next(iter(env.values())).dtype
-
-
-ELEMENTWISE = {"+": tf.add, "-": tf.subtract, "*": tf.multiply, "/": tf.divide, "**": tf.pow}
-
-
-def _binary(node: ast.BinOp, names: list[str]) -> Built:
-    left, right = _build(node.left, names), _build(node.right, names)
-    symbol = OPERATORS[type(node.op)]
-
-    def compute(env: dict) -> tf.Tensor:
-        a, b = left(env), right(env)
-        if symbol == "@":
-            return _matmul(node, a, b)
-        try:
-            tf.broadcast_static_shape(a.shape, b.shape)
-        except ValueError:
-            raise refuse(node, "expression.broadcast", symbol=symbol, a=_shape(a), b=_shape(b)) from None
-        return ELEMENTWISE[symbol](a, b)
-
-    return compute
-
-
-def _shape(t: tf.Tensor) -> tuple[int, ...]:
-    return tuple(t.shape.as_list())
-
-
-def _matmul(node: ast.BinOp, a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
-    if a.shape.rank != 2 or b.shape.rank != 2:
-        raise refuse(node, "expression.matmul_rank", a=_shape(a), b=_shape(b))
-    if a.shape[1] != b.shape[0]:
-        k, m = Counted(a.shape[1], "column"), Counted(b.shape[0], "row")
-        raise refuse(node, "expression.matmul_shapes", a=_shape(a), b=_shape(b), k=k, m=m)
-    return tf.matmul(a, b)
-
-
-def _call(node: ast.Call, names: list[str]) -> Built:
-    if isinstance(node.func, ast.Attribute | ast.Subscript):  # x.sum(), x[0](): say what the callee is
-        raise refuse_construct(node.func)
-    if not isinstance(node.func, ast.Name):  # sin(x)(y)
-        raise refuse_call(node, None, FUNCTIONS)
-    name = node.func.id
-    if name not in FUNCTIONS:
-        raise refuse_call(node, name, FUNCTIONS)
-    if name in UNARY:
-        if node.keywords:
-            raise refuse(node, "expression.keyword", function=name)
-        if len(node.args) != 1:
-            raise _arity(node, name, T("one argument", "một đối số"))
-        op, inner = UNARY[name][0], _build(node.args[0], names)
-        return lambda env: op(inner(env))
-    return _along_axis(node, name, names)
-
-
-def _arity(node: ast.Call, name: str, expected: Text) -> ExpressionError:
-    return refuse(node, "expression.arity", function=name, expected=expected, given=len(node.args) + len(node.keywords))
-
-
-def _along_axis(node: ast.Call, name: str, names: list[str]) -> Built:
-    """softmax(x), sum(x, 1), mean(x, axis=-1): the axis must be a whole number written in the text,
-    of an axis the tensor has. Along an axis of one element the result says little: noted (Note)."""
-    keywords = {k.arg: k.value for k in node.keywords}
-    if len(keywords) < len(node.keywords):
-        raise refuse(node, "expression.repeated_keyword", function=name)
-    if len(node.args) not in (1, 2) or set(keywords) - {"axis"} or len(node.args) + len(keywords) > 2:
-        raise _arity(node, name, T("one or two arguments (x, axis)", "một hoặc hai đối số (x, axis)"))
-    axis_node = node.args[1] if len(node.args) == 2 else keywords.get("axis")
-    op, _, default = ALONG_AXIS[name]
-    axis = default if axis_node is None else _integer(axis_node)
-    inner, arg = _build(node.args[0], names), ast.unparse(node.args[0])
-
-    def compute(env: dict) -> tf.Tensor:
-        x = inner(env)
-        if axis is not None and not -x.shape.rank <= axis < x.shape.rank:
-            raise refuse(node, "expression.axis_range", function=name, axis=axis, shape=_shape(x))
-        if axis is not None and x.shape[axis] == 1:
-            _note_axis_of_one(name, arg, axis, _shape(x))
-        return op(x, axis=axis)
-
-    return compute
-
-
-def _note_axis_of_one(name: str, arg: str, axis: int, shape: tuple[int, ...]) -> None:
-    """softmax of a column (3, 1) along its last axis, of one element: all ones, a Jacobian of zeros."""
-    longer = next((k for k, n in enumerate(shape) if n > 1), None)
-    if longer is None:
-        return  # every axis has one element: there is no other axis to suggest
-    key = "expression.softmax_of_one" if name == "softmax" else "expression.reduce_of_one"
-    _note(function=name, axis=axis, arg=arg, shape=shape, what=SENTENCES[key], n=shape[longer],
-          suggestion=f"{name}({arg}, axis={longer})")  # fmt: skip
-
-
-def _integer(node: ast.AST) -> int:
-    sign = 1
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        sign, node = -1, node.operand
-    if isinstance(node, ast.Constant) and type(node.value) is int and abs(node.value) < 32:
-        return sign * node.value
-    raise refuse(node, "expression.axis_value")
+__all__ = ["CONSTANTS", "FUNCTIONS", "MAX_SIZE", "Expression", "ExpressionError", "Note", "parse_expression"]

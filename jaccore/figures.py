@@ -31,8 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.io.json
 
-from jaccore.notation import as_matrix, element_indices, index_label, partial_label, shape_text
-from jaccore.tiles import MAX_LABELLED_CELLS, TITLE_PX, add_notes, add_signs, extent, heatmap, name_cells
+from jaccore.notation import as_matrix, element_indices, index_label, partial_label
+from jaccore.tiles import MAX_LABELLED_CELLS, extent, heatmap, name_cells
 
 # Past this, each cell's hover names only its value: the names ("∂y[0,1,2]/∂x[3,4,5] = …") were
 # ~80% of the 2 MB a slider move sent for a 512 × 64 Jacobian.
@@ -67,7 +67,7 @@ def rounding(values: list[np.ndarray], word: str) -> Rounding:
     return Rounding(round_off(values), word)
 
 
-def _hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str], rounded: Rounding = Rounding()) -> np.ndarray:
+def hover(values: np.ndarray, label: Callable[[tuple[int, ...]], str], rounded: Rounding = Rounding()) -> np.ndarray:
     """'label = value' for every entry, in the array's drawn (matrix) layout."""
     entries = zip(element_indices(values.shape), np.ravel(values).tolist(), strict=True)  # floats: fast to format
     texts = [f"{label(k)} = {rounded.shown(v)}" for k, v in entries]
@@ -107,7 +107,7 @@ def slice_grid(
     titles = [partial_label(y_name, i, x_name) for i in outputs]
     rounded, hovers = rounding([jacobian], word), None
     if jacobian.size <= MAX_DESCRIBED_CELLS:
-        hovers = [_hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k), rounded) for i in outputs]
+        hovers = [hover(jacobian[i], lambda k, i=i: partial_label(y_name, i, x_name, k), rounded) for i in outputs]
     labelled = jacobian.size <= MAX_LABELLED_CELLS
     spec = heatmap(
         [jacobian[i] for i in outputs], hovers, titles, grid or output_grid(y_shape), labelled, rounded.noise
@@ -163,7 +163,7 @@ def flat_matrix(
     rounded = rounding([flat] + ([] if sums is None else [np.asarray(sums)]), word)
     hovers = None
     if flat.size <= MAX_DESCRIBED_CELLS:
-        hovers = [_flat_hover(flat, y_labels, x_labels, rounded)]
+        hovers = [flat_hover(flat, y_labels, x_labels, rounded)]
     title = f"∂{y_name}/∂{x_name}  ({len(y_labels)} × {len(x_labels)})"
     spec = heatmap([flat], hovers, [title], (1, 1), flat.size <= MAX_LABELLED_CELLS, rounded.noise)
     if sums is not None:
@@ -180,7 +180,7 @@ def flat_matrix(
     return spec
 
 
-def _flat_hover(flat: np.ndarray, y_labels: list[str], x_labels: list[str], rounded: Rounding) -> np.ndarray:
+def flat_hover(flat: np.ndarray, y_labels: list[str], x_labels: list[str], rounded: Rounding) -> np.ndarray:
     """'∂C[0,1]/∂A[1,0] = 0' for every entry of a flat Jacobian."""
     hover = np.array([[f"∂{r}/∂{c}" for c in x_labels] for r in y_labels], dtype=object)
     return hover + np.vectorize(lambda v: f" = {rounded.shown(v)}", otypes=[object])(flat)
@@ -200,126 +200,16 @@ def _add_sum_row(spec: dict, sums: np.ndarray, y_name: str, x_labels: list[str],
     layout["meta"]["sums_row"] = height - 1
 
 
-def sum_equation(
-    jacobian: np.ndarray,
-    upstream: np.ndarray,
-    gradient: np.ndarray,
-    y_name: str,
-    x_name: str,
-    labels: tuple[str, str],
-    word: str = "round-off",
-) -> dict:
-    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, then what the tape returned (`labels`: its title, and the
-    word between Σ and it, in the reader's language): one equation, Σ and the tape's always side by side.
-
-    Σ is computed here from the slices, independently of the tape's gradient beside it.
-    """
-    tape_label, versus = labels
-    results = [("Σ", weighted_sum(jacobian, upstream)), (tape_label, gradient)]
-    return slices_equation(jacobian, upstream, results, versus, y_name, x_name, word)
-
-
-def assembled_equation(
-    jacobian: np.ndarray,
-    upstream: np.ndarray,
-    typed: np.ndarray,
-    wrong: np.ndarray,
-    gradient: np.ndarray | None,
-    y_name: str,
-    x_name: str,
-    labels: tuple[str, str, str],
-    word: str = "round-off",
-) -> dict:
-    """v₀·∂y[0]/∂x + … = the learner's grid (`typed`, shaped like x: NaN where a box is empty or not a
-    number), its `wrong` cells outlined; then, once it is right (`gradient` given), what the tape returned.
-    `labels`: the learner's grid's title, the tape's, and the word between them."""
-    yours, tape_label, versus = labels
-    results = [(yours, typed)] + ([(tape_label, gradient)] if gradient is not None else [])
-    spec = slices_equation(jacobian, upstream, results, versus, y_name, x_name, word, typed=1)
-    # One colour scale for the slices (and the tape's answer, once shown): a number typed far off it
-    # takes its end colour instead of washing the slices out, and the scale does not give the answer away.
-    shown = [np.asarray(upstream[i] * jacobian[i], np.float64) for i in element_indices(upstream.shape)]
-    span = extent(np.concatenate([np.ravel(v) for v in [*shown, *([] if gradient is None else [gradient])]]))
-    spec["layout"]["coloraxis"].update(cmin=-span, cmax=span)
-    r, c, _, _ = spec["layout"]["meta"]["panels"][-len(results)]
-    for a, b in np.argwhere(as_matrix(np.asarray(wrong, bool))):
-        outline = dict(type="rect", x0=c + b - 0.5, x1=c + b + 0.5, y0=r + a - 0.5, y1=r + a + 0.5,
-                       line=dict(width=3, dash="dot"))  # fmt: skip
-        spec["layout"].setdefault("shapes", []).append(outline)
-    return spec
-
-
-def weighted_sum(jacobian: np.ndarray, upstream: np.ndarray) -> np.ndarray:
-    """Σ_i v[i] ∂y[i]/∂x, added slice by slice: shaped like x."""
-    outputs = element_indices(upstream.shape)
-    return sum((upstream[i] * jacobian[i] for i in outputs), np.zeros(jacobian.shape[upstream.ndim :]))
-
-
-def slices_equation(
-    jacobian: np.ndarray,
-    upstream: np.ndarray,
-    results: list[tuple[str, np.ndarray]],
-    versus: str,
-    y_name: str,
-    x_name: str,
-    word: str = "round-off",
-    typed: int = 0,
-) -> dict:
-    """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = results[0] `versus` results[1] …: the weighted slices, then each
-    (title, array shaped like x) of `results`, all of them on the line that ends the equation. The first
-    `typed` results are a learner's numbers: they do not set what counts as the computation's round-off."""
-    outputs = element_indices(upstream.shape)
-    shown = outputs[:MAX_SUM_TERMS]
-    values = [upstream[i] * jacobian[i] for i in shown] + [array for _, array in results]
-    titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown]
-    titles += [title for title, _ in results]
-    names = [title.replace("<br>", " ") for title in titles]
-    rounded = rounding([v for n, v in enumerate(values) if not len(shown) <= n < len(shown) + typed], word)
-    hovers = [
-        _hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}", rounded)
-        for v, name in zip(values, names, strict=True)
-    ]
-    labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
-    grid = (1, len(values))
-    spec = heatmap(values, hovers, titles, grid, labelled, rounded.noise, arrange="equation", together=len(results))
-    layout = spec["layout"]
-    layout.update(margin=dict(layout["margin"], t=TITLE_PX + 16), height=layout["height"] + 16)
-    name_cells(layout, *cell_names(x_name, jacobian.shape[upstream.ndim :]))
-    equals = "+ … =" if len(outputs) > len(shown) else "="
-    add_signs(layout, ["+"] * (len(shown) - 1) + [equals] + [versus] * (len(results) - 1))
-    return spec
-
-
-def chain_product(
-    j_g: np.ndarray,
-    j_f: np.ndarray,
-    j: np.ndarray,
-    ndims: tuple[int, int],
-    x_name: str,
-    shape_note: str,
-    word: str = "round-off",
-) -> dict:
-    """J_g · J_f = J as the matrix product it is: each Jacobian flat, (out.size × in.size), side by side,
-    its tensor shape under it (`shape_note`: '{shape} → {rows} × {cols}', in the reader's language).
-
-    `ndims`: the number of axes of y and of f (the chain y = g(f(x))), which split each shape in two.
-    """
-    y_ndim, f_ndim = ndims
-    factors = ((j_g, y_ndim, "y", "f"), (j_f, f_ndim, "f", x_name), (j, y_ndim, "y", x_name))
-    rounded = rounding([j_g, j_f, j], word)
-    flats, hovers, titles, shapes = [], [], [], []
-    for jacobian, out_ndim, out, inp in factors:
-        rows = [index_label(out, i) for i in element_indices(jacobian.shape[:out_ndim])]
-        cols = [index_label(inp, k) for k in element_indices(jacobian.shape[out_ndim:])]
-        flat = jacobian.reshape(len(rows), len(cols))
-        flats.append(flat)
-        hovers.append(_flat_hover(flat, rows, cols, rounded))
-        shapes.append(shape_note.format(shape=shape_text(jacobian.shape), rows=len(rows), cols=len(cols)))
-    titles = ["J<sub>g</sub> = ∂y/∂f", f"J<sub>f</sub> = ∂f/∂{x_name}", f"J = ∂y/∂{x_name}"]
-    labelled = sum(f.size for f in flats) <= MAX_LABELLED_CELLS
-    spec = heatmap(flats, hovers, titles, (1, 3), labelled, rounded.noise, arrange="equation", together=1)
-    add_notes(spec["layout"], shapes)
-    add_signs(spec["layout"], ["·", "="])
+def outline(spec: dict, masks: list[np.ndarray | None]) -> dict:
+    """Each panel's cells where its mask (shaped like the panel's array, or None) is true, outlined by a
+    dotted line in the text's colour: the cells that disagree. Changes the figure in place, returns it."""
+    for (r, c, _, _), mask in zip(spec["layout"]["meta"]["panels"], masks, strict=False):
+        if mask is None:
+            continue
+        for a, b in np.argwhere(as_matrix(np.asarray(mask, bool))):
+            rect = dict(type="rect", x0=c + b - 0.5, x1=c + b + 0.5, y0=r + a - 0.5, y1=r + a + 0.5,
+                        line=dict(width=3, dash="dot"))  # fmt: skip
+            spec["layout"].setdefault("shapes", []).append(rect)
     return spec
 
 
@@ -333,7 +223,7 @@ def batch_sums(per_sample: np.ndarray, y_name: str, x_name: str, word: str = "ro
     for b in range(per_sample.shape[0]):
         values.append(per_sample[b])
         entry = lambda k, b=b: f"Σ<sub>c</sub> ∂{y_name}[c,{k[0]}]/∂{index_label(x_name, (b, k[1]))}"  # noqa: E731
-        hovers.append(_hover(per_sample[b], entry, rounded))
+        hovers.append(hover(per_sample[b], entry, rounded))
         titles.append(f"Σ<sub>c</sub> ∂{y_name}[c]/∂{index_label(x_name, (b,))}")
     grid = (1, per_sample.shape[0])
     return heatmap(values, hovers, titles, grid, per_sample.size <= MAX_LABELLED_CELLS, rounded.noise)
@@ -345,7 +235,7 @@ def panels_in_a_row(values: list[np.ndarray], titles: list[str], x_names: list[s
     panel and its element; the rows and columns are named when every panel is shaped like one x."""
     rounded = rounding(values, word)
     hovers = [
-        _hover(np.asarray(v), lambda k, name=name, x=x: f"{name} — {index_label(x, k)}", rounded)
+        hover(np.asarray(v), lambda k, name=name, x=x: f"{name} — {index_label(x, k)}", rounded)
         for v, name, x in zip(values, map(plain, titles), x_names, strict=True)
     ]
     labelled = sum(np.size(v) for v in values) <= MAX_LABELLED_CELLS
@@ -378,7 +268,7 @@ def block_grid(jacobian: np.ndarray, y_name: str, x_name: str, word: str = "roun
     pairs = [(b, c) for b in range(batch) for c in range(batch)]
     values, rounded = [jacobian[b, :, c, :] for b, c in pairs], rounding([jacobian], word)
     hovers = [
-        _hover(values[n], lambda k, b=b, c=c: partial_label(y_name, (b, k[0]), x_name, (c, k[1])), rounded)
+        hover(values[n], lambda k, b=b, c=c: partial_label(y_name, (b, k[0]), x_name, (c, k[1])), rounded)
         for n, (b, c) in enumerate(pairs)
     ]
     titles = [partial_label(y_name, (b,), index_label(x_name, (c,))) for b, c in pairs]

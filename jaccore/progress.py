@@ -25,14 +25,17 @@ EPOCH = datetime.date(2026, 1, 1)
 MAX_CODE = 64  # characters a pasted code may have, spaces and dashes included
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32
 READS_AS = {"O": "0", "I": "1", "L": "1"}  # Crockford's: letters that are digits, mistyped
-KINDS = ("predicted", "built", "solved")
+KINDS = ("predicted", "built", "solved", "seen")  # "seen": a puzzle whose formula the learner asked to see
 
 _NOTEBOOK = ("vector_scalar", "square", "scale", "matvec", "shape_rule", "matmul")
+_PUZZLES = ("square", "scale", "scale_a", "sum_squares", "matvec_x", "matvec_W", "reshape", "tanh_b", "tanh_x",
+            "chain", "softmax", "log_softmax", "normalize", "sum_AB", "trace_AB", "bias_batch", "hessian")  # fmt: skip
 # Append only: a mark's place in this tuple is its bit in every code ever given out.
 MARKS: tuple[tuple[str, str], ...] = (
     *(("predicted", slug) for slug in _NOTEBOOK),
     *(("built", slug) for slug in (*_NOTEBOOK, "jacobian_to_gradient")),
     *(("solved", slug) for slug in _NOTEBOOK),
+    *((kind, f"puzzle.{slug}") for slug in _PUZZLES for kind in ("solved", "seen")),
 )
 
 
@@ -105,9 +108,10 @@ def report(progress: Progress, titles: Mapping[str, str]) -> bytes:
     """The file a learner hands in: each page (`titles`, in the reader's language and in order) with its
     marks, the day, and the code that restores it elsewhere."""
     pages = [
-        {"page": slug, "title": title, **{kind: slug in progress.marks.get(kind, ()) for kind in KINDS}}
+        {"page": slug, "title": title, **{kind: slug in progress.marks.get(kind, ()) for kind in KINDS
+                                          if (kind, slug) in MARKS}}
         for slug, title in titles.items()
-    ]
+    ]  # fmt: skip
     document = {
         "app": "Jacobian Explorer",
         "format": FORMAT,

@@ -16,11 +16,20 @@ from jaccore.markup import literal
 from jaccore.translations import SENTENCES, Text
 
 T = Text
-QUOTED = {"name", "char", "instead", "written", "left", "right", "number"}  # blanks from the formula's text
+QUOTED = {
+    "name",
+    "char",
+    "instead",
+    "written",
+    "left",
+    "right",
+    "number",
+    "arg",
+    "reason",
+}  # blanks from the formula's text
 
 REFUSED = {  # a node of Python's grammar → what a reader would call it
     ast.Attribute: T("attributes (a.b)", "thuộc tính (a.b)"),
-    ast.Subscript: T("subscripts (a[i])", "chỉ số (a[i])"),
     ast.Compare: T("comparisons", "phép so sánh"),
     ast.BoolOp: T("boolean operators (and, or)", "toán tử logic (and, or)"),
     ast.Lambda: T("lambdas", "lambda"),
@@ -52,7 +61,8 @@ OTHER_OPERATORS = {
 }
 
 
-NOUNS = {"column": ("column", "columns", "cột"), "row": ("row", "rows", "hàng")}  # one, many, Vietnamese
+NOUNS = {"column": ("column", "columns", "cột"), "row": ("row", "rows", "hàng"),
+         "element": ("element", "elements", "phần tử")}  # one, many, Vietnamese  # fmt: skip
 
 
 class Counted:
@@ -94,7 +104,20 @@ def refuse_operator(node: ast.BinOp | ast.UnaryOp) -> ExpressionError:
     return refuse(node, key, symbol=symbol)
 
 
+METHODS = ("sum", "mean", "max", "norm", "trace", "transpose", "reshape", "exp", "log", "sqrt", "abs", "square")
+
+
 def refuse_construct(node: ast.AST) -> ExpressionError:
+    """A part of Python a formula does not have; an attribute said the way a formula writes it (x.T is
+    transpose(x), x.sum() is sum(x))."""
+    if isinstance(node, ast.Attribute) and node.attr in ("T", *METHODS):
+        written, arg = ast.unparse(node), ast.unparse(node.value)
+        if node.attr == "T":
+            return refuse(node, "expression.attribute_T", written=written, instead=f"transpose({arg})")
+        instead = f"{node.attr}({arg})"
+        return refuse(
+            node, "expression.attribute_function", written=f"{written}()", function=node.attr, instead=instead
+        )
     if type(node) in REFUSED:
         return refuse(node, "expression.refused", what=REFUSED[type(node)])
     return refuse(node, "expression.construct")
@@ -106,9 +129,17 @@ KEYWORDS = ("not", "and", "or", "if", "else", "for", "in", "lambda", "is")
 NAME_THEN_NAME = re.compile(r"([A-Za-z_]\w*)[ \t]+([A-Za-z_(]\w*)")
 
 
+STATEMENTS = ("import", "from", "def", "class", "for", "while", "with", "return", "del", "global", "try", "raise",
+              "assert", "pass")  # fmt: skip
+
+
 def refuse_syntax(text: str, offset: int | None) -> ExpressionError:
-    """A text Python cannot read: said with the most likely reason, a multiplication written as in
-    a textbook (2x, W x), or Python's own position when there is none."""
+    """A text Python cannot read: said with the most likely reason, a statement where a formula was
+    expected, a multiplication written as in a textbook (2x, W x), or Python's own position when there
+    is none."""
+    first = re.match(r"[A-Za-z_]+", text)
+    if first and first.group() in STATEMENTS and not re.match(rf"{first.group()}\s*\(", text):
+        return ExpressionError("expression.statement", column=1, keyword=first.group())
     for juxtaposed in NUMBER_THEN_NAME.finditer(text):
         number, name = juxtaposed.groups()
         if name not in KEYWORDS:

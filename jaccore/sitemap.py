@@ -86,6 +86,7 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         Param("batch", "whole"),
     ),
     "pitfalls": (),
+    "puzzles": (Param("puzzle", "choice"), Param("answer", "text")),
 }
 
 
@@ -128,6 +129,7 @@ LESSON = Page(
     "jacobian_to_gradient", "lesson", "examples", Text("From Jacobian to gradient", "Từ Jacobian đến gradient")
 )
 BEYOND = (
+    Page("puzzles", "puzzles", "beyond", Text("Write the Jacobian yourself", "Tự viết Jacobian")),
     Page("playground", "playground", "beyond", Text("Playground: your own formula", "Sân chơi: công thức của bạn")),
     Page("batch_jacobian", "batch", "beyond", Text("batch_jacobian vs jacobian", "batch_jacobian và jacobian")),
     Page("chain_rule", "chain", "beyond", Text("The chain rule", "Quy tắc dây chuyền")),
@@ -152,8 +154,8 @@ PAGES: dict[str, Page] = {page.slug: page for page in (HOME, *_worked_examples()
 
 
 def live(page: Page) -> bool:
-    """A page with sliders and charts (every page but the home page and the pitfall lab)."""
-    return page.kind not in ("home", "pitfalls")
+    """A page with sliders and charts (every page but the home page, the puzzles and the pitfall lab)."""
+    return page.kind not in ("home", "puzzles", "pitfalls")
 
 
 def in_section(section: str) -> list[Page]:

@@ -61,7 +61,7 @@ def formula_example(expression: Callable[..., tf.Tensor], inputs: Mapping[str, n
         inputs=inputs,
         wrt=names,
         formula=output + r" = \texttt{" + expression.text.replace("_", r"\_") + "}",  # no braces, no backslashes
-        code=expression.code,
+        code=expression.code_for(shapes_of(inputs)),
         title=title,
         question=SENTENCES["playground.question"],
         insights={name: SENTENCES["playground.insight"] for name in names},

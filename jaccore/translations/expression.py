@@ -98,8 +98,8 @@ SENTENCES = {
         "`{function}` là hàm: hãy gọi nó, ví dụ `{function}(x)`",
     ),
     "expression.matmul_rank": T(
-        "the operator `@` multiplies matrices (2 axes); here the shapes are {a} and {b}",
-        "phép toán `@` nhân hai ma trận (2 trục); ở đây chiều là {a} và {b}",
+        "the operator `@` multiplies matrices and vectors (2 axes or 1); here the shapes are {a} and {b}",
+        "phép toán `@` nhân ma trận và vector (2 trục hoặc 1); ở đây chiều là {a} và {b}",
     ),
     "expression.matmul_shapes": T(
         "the operator `@` cannot multiply shapes {a} and {b}: {k} against {m}",
@@ -140,5 +140,77 @@ SENTENCES = {
         "axis phải là số nguyên nhỏ, ví dụ 0 hoặc -1",
     ),
     "expression.missing": T("no value for {names}", "chưa có giá trị cho {names}"),
+    "expression.not_an_input": T(
+        "{name} is not an input here: write the answer with {inputs}, numbers, `pi`, `e` and the functions",
+        "{name} không phải đầu vào ở đây: hãy viết đáp án bằng {inputs}, các số, `pi`, `e` và các hàm",
+    ),
+    "expression.constant": T(
+        "`{constant}` is the constant {constant} = {value}, not an input: no slider sets it. To differentiate "
+        "with respect to an input, give it another name, such as `{constant}_`.",
+        "`{constant}` là hằng số {constant} = {value}, không phải đầu vào: không có thanh trượt nào cho nó. Muốn "
+        "lấy đạo hàm theo một đầu vào, hãy đặt tên khác, ví dụ `{constant}_`.",
+    ),
+    "expression.diag_rank": T(
+        "`diag` takes a vector (its numbers go on a diagonal) or a matrix (its diagonal comes out); here the "
+        "shape is {shape}",
+        "`diag` nhận một vector (các số của nó nằm trên đường chéo) hoặc một ma trận (lấy ra đường chéo); ở đây "
+        "chiều là {shape}",
+    ),
+    "expression.trace_rank": T(
+        "`trace` adds up a matrix's diagonal: it takes a matrix (2 axes); here the shape is {shape}",
+        "`trace` cộng đường chéo của một ma trận: nó nhận một ma trận (2 trục); ở đây chiều là {shape}",
+    ),
+    "expression.broadcast_function": T(
+        "`{function}` cannot combine shapes {a} and {b} element by element",
+        "`{function}` không kết hợp từng phần tử được hai chiều {a} và {b}",
+    ),
+    "expression.reshape_size": T(
+        "`reshape` cannot give the shape {shape} to {n} numbers (the shape {given}): the sizes must multiply to {n}",
+        "`reshape` không đặt được chiều {shape} cho {n} số (chiều {given}): tích các độ dài phải bằng {n}",
+    ),
+    "expression.sizes": T(
+        "`{function}` takes from 1 to {most} sizes, like `{function}(3)`; {given} given",
+        "`{function}` nhận từ 1 đến {most} độ dài, ví dụ `{function}(3)`; ở đây có {given}",
+    ),
+    "expression.size_value": T(
+        "`{function}` takes its sizes as whole numbers from 1 to {most}, written in the formula, like `{function}(3)`",
+        "`{function}` nhận độ dài là số nguyên từ 1 đến {most}, viết ngay trong công thức, ví dụ `{function}(3)`",
+    ),
+    "expression.shape_value": T(
+        "`reshape` takes the new shape as whole numbers written in the formula, like `reshape(x, (2, 3))`; "
+        "one of them may be -1",
+        "`reshape` nhận chiều mới là các số nguyên viết ngay trong công thức, ví dụ `reshape(x, (2, 3))`; có "
+        "thể có một số là -1",
+    ),
+    "expression.index_value": T(
+        "an index is a whole number written in the formula, like `x[0]` or `x[-1]`, or a slice like `x[1:]`",
+        "chỉ số là một số nguyên viết ngay trong công thức, ví dụ `x[0]` hay `x[-1]`, hoặc một lát như `x[1:]`",
+    ),
+    "expression.index_step": T(
+        "a slice with a step (`a:b:c`) is not allowed: write `x[1:]` or `x[:2]`",
+        "không dùng lát có bước nhảy (`a:b:c`): hãy viết `x[1:]` hoặc `x[:2]`",
+    ),
+    "expression.index_count": T(
+        "{arg} has shape {shape}: it cannot take {n} indices",
+        "{arg} có chiều {shape}: không nhận được {n} chỉ số",
+    ),
+    "expression.index_range": T(
+        "{arg} has shape {shape}: index {index} is outside its axis {axis}",
+        "{arg} có chiều {shape}: chỉ số {index} nằm ngoài trục {axis} của nó",
+    ),
+    "expression.attribute_T": T(
+        "{written} is written {instead} in a formula (attributes such as .T are not allowed)",
+        "trong công thức, {written} được viết là {instead} (không dùng thuộc tính như .T)",
+    ),
+    "expression.attribute_function": T(
+        "{written} is written {instead} in a formula (methods such as .{function}() are not allowed)",
+        "trong công thức, {written} được viết là {instead} (không dùng phương thức như .{function}())",
+    ),
+    "expression.statement": T(
+        "`{keyword}` begins a Python statement, and a formula is one expression over its inputs, like "
+        "`tanh(W @ x + b)`: nothing is imported, defined or run",
+        "`{keyword}` mở đầu một câu lệnh Python, còn công thức là một biểu thức trên các đầu vào, ví dụ "
+        "`tanh(W @ x + b)`: không có gì được import, định nghĩa hay chạy",
+    ),
     "expression.where": T(" (column {column})", " (cột {column})"),
 }

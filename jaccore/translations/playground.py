@@ -7,13 +7,13 @@ T = Text
 SENTENCES = {
     "playground.intro": T(
         "Type a formula over named tensors, give each input a shape, and see every view an example page "
-        "has. Allowed: numbers, names, + - * / ** @ (matrix product), unary minus, parentheses, and "
-        "{functions}. `softmax`, `sum`, `mean`, `max` and `logsumexp` take an axis, as in numpy and TensorFlow: "
-        "`softmax(x, axis=0)`. The text is parsed, never run as Python.",
+        "has. Allowed: numbers, names, + - * / ** @ (matrix product), unary minus, parentheses, the "
+        "functions {functions}, indexing such as `x[0]` or `W[:, 1]`, and the constants `pi` and `e`. {along} take an "
+        "axis, as in numpy and TensorFlow: `softmax(x, axis=0)`. The text is parsed, never run as Python.",
         "Gõ một công thức trên các tensor có tên, đặt chiều cho từng đầu vào, và xem mọi góc nhìn như ở "
-        "trang ví dụ. Được dùng: số, tên, + - * / ** @ (nhân ma trận), dấu trừ, ngoặc, và {functions}. "
-        "`softmax`, `sum`, `mean`, `max` và `logsumexp` nhận `axis`, như trong numpy và TensorFlow: "
-        "`softmax(x, axis=0)`. Văn bản chỉ được phân tích cú pháp, không bao giờ chạy như mã Python.",
+        "trang ví dụ. Được dùng: số, tên, + - * / ** @ (nhân ma trận), dấu trừ, ngoặc, các hàm {functions}, "
+        "chỉ số như `x[0]` hay `W[:, 1]`, và các hằng `pi`, `e`. {along} nhận `axis`, như trong numpy và "
+        "TensorFlow: `softmax(x, axis=0)`. Văn bản chỉ được phân tích cú pháp, không bao giờ chạy như mã Python.",
     ),
     "playground.expression": T(
         "Formula (its output is y, or z when an input is y)", "Công thức (đầu ra là y, hoặc z nếu có đầu vào tên y)"

@@ -4,7 +4,7 @@
 import numpy as np
 import streamlit as st
 
-from jaccore import figures
+from jaccore import equations
 from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, chain_slug
 from jaccore.engine import (
     InputError,
@@ -59,7 +59,7 @@ def live_chain(chosen: str, wrt: str) -> None:
     panel.html(prose_html(f"{say('chain.product')}\n\n{say('chain.product_caption', **sizes)}"))
     ndims = (whole.output.ndim, f.output.ndim)
     note, word = say("chain.shape_note"), say("panel.round_off")
-    product = figures.chain_product(g.jacobian, f.jacobian, composed, ndims, wrt, note, word)
+    product = equations.chain_product(g.jacobian, f.jacobian, composed, ndims, wrt, note, word)
     panel.figure(product, "product")
     reverse = reverse_mode(np.ones_like(g.output), g.jacobian, f.jacobian)
     agree = say("chain.agree", err=f"{max_abs_difference(composed, whole.jacobian):.2g}")

@@ -5,7 +5,7 @@ batch_jacobian over a batch of images."""
 import numpy as np
 import streamlit as st
 
-from jaccore import figures
+from jaccore import equations, figures
 from jaccore.classifier import HELD_OUT, TRAINED_ON, WEIGHTS, Reading, digits, mistakes, read_batch, read_digit, reads
 from jaccore.engine import max_abs_difference
 from jaccore.markup import class_table, image_html, prose_html
@@ -139,7 +139,9 @@ def render_slices(panel: Panel, reading: Reading, output: str, upstream: str) ->
     text = say(explanation, c=c, zero=f"{zero:.2g}", largest=f"{largest:.3g}")
     panel.html(prose_html(f"### {say(heading, c=c)}\n\n{text}"))
     labels = (say("example.tape_gradient"), say("example.versus"))
-    total = figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, output, "image", labels, word)
+    total = equations.sum_equation(
+        analysis.jacobian, analysis.upstream, analysis.gradient, output, "image", labels, word
+    )
     panel.figure(figures.as_pixels(total), "sum")
 
 

@@ -7,10 +7,11 @@ import datetime
 
 import streamlit as st
 
+from jaccore.catalog.puzzles import PUZZLES
 from jaccore.markup import literal
 from jaccore.progress import MARKS, MAX_CODE, CodeError, code, progress_of, read_code, report
-from jaccore.sitemap import Page, in_section
-from jaccore.ui.memory import KINDS, forget, known, progress
+from jaccore.sitemap import PAGES, Page, in_section
+from jaccore.ui.memory import BUILT, KINDS, PREDICTED, SEEN, SOLVED, forget, known, progress
 from jaccore.ui.predict import predictions_off
 from jaccore.ui.state import language, say
 
@@ -35,9 +36,12 @@ def render_home(page: Page) -> None:
         st.markdown(say("home.glossary_rows"))
 
 
+WORKED = (PREDICTED, BUILT, SOLVED)  # what a worked example's page earns
+
+
 def marks(slug: str) -> str:
     """' · ✓ predicted · ✓ gradient built · ✓ exercise solved', for what the learner has done on the page."""
-    done = [say(kind) for kind in KINDS if slug in progress(kind)]
+    done = [say(kind) for kind in WORKED if slug in progress(kind)]
     return "".join(f" · ✓ {word}" for word in done)
 
 
@@ -48,7 +52,7 @@ def counts(worked: list[Page]) -> dict[str, int]:
     """How many pages carry each mark ({predicted}), and how many can ({n_predict}): the pages that
     MARKS lists for it (the lesson asks no predictions and has no exercise)."""
     found = {}
-    for kind in KINDS:
+    for kind in WORKED:
         short = kind.split(".")[1]
         pages = [entry.slug for entry in worked if (short, entry.slug) in MARKS]
         found[short] = sum(slug in progress(kind) for slug in pages)
@@ -65,9 +69,19 @@ def render_progress(worked: list[Page]) -> None:
         st.caption(say("progress.none"))
     else:
         st.caption(say("progress.title", lesson=lesson, **counts(worked)))
+        render_puzzle_progress()
         render_hand_in(worked)
         st.button(say("progress.forget"), on_click=forget, key="forget", icon=":material/delete_history:")
     render_restore()
+
+
+def render_puzzle_progress() -> None:
+    """How many puzzles are solved and seen, with a link to them."""
+    solved = sum(f"puzzle.{slug}" in progress(SOLVED) for slug in PUZZLES)
+    seen = sum(f"puzzle.{slug}" in progress(SEEN) for slug in PUZZLES)
+    if solved or seen:
+        page = PAGES["puzzles"].title(language())
+        st.caption(say("puzzle.progress", page=page, solved=solved, n=len(PUZZLES), seen=seen))
 
 
 def today() -> datetime.date:
@@ -82,7 +96,9 @@ def held() -> dict[str, list[str]]:
 def render_hand_in(worked: list[Page]) -> None:
     """The file to hand in, and the code to carry the progress to another browser."""
     now = progress_of(held(), today())
-    titles = {entry.slug: entry.title(language()) for entry in worked}
+    lang, puzzles = language(), PAGES["puzzles"].title(language())
+    titles = {entry.slug: entry.title(lang) for entry in worked}
+    titles |= {f"puzzle.{slug}": f"{puzzles}: {puzzle.title(lang)}" for slug, puzzle in PUZZLES.items()}
     name = f"jacobian_explorer_progress_{now.day.isoformat()}.json"
     st.download_button(say("progress.download"), report(now, titles), file_name=name, mime="application/json",
                        key="progress.download", help=say("progress.download_help"), on_click="ignore")  # fmt: skip

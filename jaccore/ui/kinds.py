@@ -16,6 +16,7 @@ from jaccore.ui.modes import render_modes
 from jaccore.ui.pitfalls import render_pitfalls
 from jaccore.ui.playground import render_playground
 from jaccore.ui.predict import predictions_off
+from jaccore.ui.puzzles import render_puzzles
 from jaccore.ui.state import bind_page
 from jaccore.ui.widgets import drop_stale_choices, keep_what_the_page_reads
 from jaccore.ui.worked import render_example, render_lesson
@@ -32,6 +33,7 @@ KINDS = {
     "linear": render_linear,
     "classifier": render_digits,
     "pitfalls": render_pitfalls,
+    "puzzles": render_puzzles,
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 # Session state: sets of page slugs. The order is the home page's.
-PREDICTED, BUILT, SOLVED = KINDS = ("progress.predicted", "progress.built", "progress.solved")
+PREDICTED, BUILT, SOLVED, SEEN = KINDS = ("progress.predicted", "progress.built", "progress.solved", "progress.seen")
 EARNED = "progress.earned"  # session state: this run earned something the browser has not been sent
 FORGET = "progress.forget"  # session state: the learner asked to forget, tell the browser once
 # Session state: how many times this session forgot. What the browser sends back carries the count

@@ -23,7 +23,8 @@ LENGTH = re.compile(r"[0-9]{1,2}")
 
 def render_playground(page: Page) -> None:
     st.title(page.title(language()))
-    st.markdown(say("playground.intro", functions=", ".join(f"`{name}`" for name in FUNCTIONS)))
+    along = ", ".join(f"`{name}`" for name, function in FUNCTIONS.items() if function.takes == "x, axis")
+    st.markdown(say("playground.intro", functions=", ".join(f"`{name}`" for name in FUNCTIONS), along=along))
     text = text_input(say("playground.expression"), DEFAULT_FORMULA, "expr")  # the parser says what is wrong
     try:
         expression = parse_expression(text)

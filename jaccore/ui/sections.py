@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import streamlit as st
 
-from jaccore import figures
+from jaccore import equations, figures
 from jaccore.catalog import Example
 from jaccore.codegen import tensorflow_code
 from jaccore.downloads import array_csv, jacobian_csv, npy_bytes
@@ -331,11 +331,11 @@ def render_sum(panel: Panel, view: View, built: "Attempt | None" = None, heading
     tape, word = say("example.tape_gradient"), say("panel.round_off")
     if built is None or (built.revealed and not built.built):
         labels = (tape, say("example.versus"))
-        figure = figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, word)
+        figure = equations.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, word)
     else:
         labels = (say("build.yours", x=x), tape, say("example.versus"))
         gradient = analysis.gradient if built.built else None
-        figure = figures.assembled_equation(analysis.jacobian, analysis.upstream, built.typed, built.wrong, gradient,
+        figure = equations.assembled_equation(analysis.jacobian, analysis.upstream, built.typed, built.wrong, gradient,
                                             y, x, labels, word)  # fmt: skip
     panel.figure(figure, "sum")
 

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from dev.harness import missing_browser, wait_until_done, wait_until_still
-from jaccore import figures
+from jaccore import equations, figures
 from jaccore.sitemap import PAGES
 from tests.browser.test_reading import contrast
 
@@ -231,7 +231,7 @@ def test_an_equation_wraps_between_terms_sigma_beside_the_tape(rule):
     """Ten terms + Σ + tape.gradient: one line where it fits; on a phone, whole terms per line, the
     last line holding Σ and the tape's gradient together."""
     jacobian = np.ones((10, 3, 2))
-    figure = figures.sum_equation(jacobian, np.ones(10), np.full((3, 2), 10.0), "y", "x", ("tape.gradient", "vs"))
+    figure = equations.sum_equation(jacobian, np.ones(10), np.full((3, 2), 10.0), "y", "x", ("tape.gradient", "vs"))
     wide, narrow = rule(figure, 4000), rule(figure, 300)
     assert {p["r"] for p in wide["panels"]} == {0}
     rows = [p["r"] for p in narrow["panels"]]

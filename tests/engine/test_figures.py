@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import plotly.offline
 import pytest
 
-from jaccore import figures
+from jaccore import equations, figures
 from jaccore.notation import as_matrix, element_indices, index_label
 from jaccore.ui.panel import PLOTLY_JS
 from tests import ROOT
@@ -96,7 +96,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
     jacobian = jacobian_of_matmul_wrt_a()
     v = np.array([[1.0, 2.0], [0.0, -1.0]], np.float32)
     tape = np.tensordot(v, jacobian, axes=2)
-    figure = drawn(figures.sum_equation(jacobian, v, tape, "C", "A", ("tape.gradient", "vs")))
+    figure = drawn(equations.sum_equation(jacobian, v, tape, "C", "A", ("tape.gradient", "vs")))
     shown = panels_of(figure)
     assert len(shown) == 4 + 2
     np.testing.assert_array_equal(shown[1], 2 * jacobian[0, 1])
@@ -113,7 +113,7 @@ def test_sum_equation_adds_weighted_slices_beside_the_tape():
 
 def test_sum_equation_summarises_many_slices():
     jacobian = np.ones((5, 4, 3))
-    figure = drawn(figures.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", ("tape", "vs")))
+    figure = drawn(equations.sum_equation(jacobian, np.ones((5, 4)), np.full(3, 20.0), "y", "x", ("tape", "vs")))
     shown = panels_of(figure)
     assert len(shown) == figures.MAX_SUM_TERMS + 2
     np.testing.assert_array_equal(shown[-2].ravel(), [20, 20, 20])  # all 20 slices summed
@@ -151,7 +151,7 @@ def test_a_column_vectors_slices_stand_in_one_row_each_shaped_like_x():
     assert figure.layout.meta["panels"] == [[0, 0, 3, 1], [0, 2, 3, 1], [0, 4, 3, 1]]
     assert list(figure.layout.yaxis.ticktext) == ["x[0,0]", "x[1,0]", "x[2,0]"]
     assert np.asarray(figure.data[0].text)[1, 2] == "∂f[1,0]/∂x[1,0] = 3"
-    total = figures.sum_equation(jacobian, np.ones((3, 1)), w.sum(0)[:, None], "f", "x", ("tape", "vs"))
+    total = equations.sum_equation(jacobian, np.ones((3, 1)), w.sum(0)[:, None], "f", "x", ("tape", "vs"))
     assert all(p.shape == (3, 1) for p in panels_of(total))  # the same slices, the same way up
     assert figures.slices_in_a_row((3, 1)) and not figures.slices_in_a_row((1, 3))
     assert figures.output_grid((2, 4)) == (2, 4) and figures.output_grid((3, 1)) == (1, 3)
@@ -163,7 +163,7 @@ def test_the_chain_rule_is_drawn_as_a_matrix_product():
     j_f = np.arange(6, dtype=float).reshape(2, 1, 3, 1)  # f (2, 1) of x (3, 1)
     j_g = np.arange(8, dtype=float).reshape(4, 2, 1)  # y (4,) of f (2, 1)
     j = np.tensordot(j_g, j_f, axes=2)
-    figure = drawn(figures.chain_product(j_g, j_f, j, (1, 2), "x", "{shape} → {rows} × {cols}"))
+    figure = drawn(equations.chain_product(j_g, j_f, j, (1, 2), "x", "{shape} → {rows} × {cols}"))
     g, f, both = panels_of(figure)
     np.testing.assert_array_equal(g @ f, both)  # the picture's product is the tensordot
     assert [p.shape for p in (g, f, both)] == [(4, 2), (2, 3), (4, 3)]
@@ -193,7 +193,7 @@ def test_round_off_is_drawn_as_zero_and_said_so():
 
     x = np.array([[0.3], [-1.2], [0.8]], np.float32)
     analysis = jaccore.analyze(parse_expression("softmax(transpose(x))"), {"x": x}, "x")
-    spec = figures.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, "y", "x",
+    spec = equations.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, "y", "x",
                                 ("tape.gradient", "vs"), "làm tròn")  # fmt: skip
     z = np.asarray(spec["data"][0]["z"], float)
     tiny = z[np.isfinite(z) & (z != 0)]

@@ -6,7 +6,7 @@ import re
 import numpy as np
 
 from dev.contrast import contrast
-from jaccore import figures, lines
+from jaccore import equations, figures, lines
 from jaccore.readout import MAX_READ_CELLS, tables_html
 
 SIZE, TOO_MANY = "{rows} by {cols}", "{n} numbers"
@@ -40,7 +40,7 @@ def test_each_slice_is_a_table_named_as_its_cells():
 def test_the_sum_is_read_in_order_with_its_signs():
     jacobian = np.array([[1.0, 2.0], [3.0, 4.0]])  # y (2,), x (2,)
     upstream, gradient = np.ones(2), np.array([4.0, 6.0])
-    spec = figures.sum_equation(jacobian, upstream, gradient, "y", "x", ("tape.gradient", "vs"))
+    spec = equations.sum_equation(jacobian, upstream, gradient, "y", "x", ("tape.gradient", "vs"))
     markup = tables_html(spec, SIZE, TOO_MANY)
     flow = re.findall(r"<caption>(.*?)</caption>|<p>(.*?)</p>", markup)
     said = [caption or sign for caption, sign in flow]

@@ -20,10 +20,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, HESSIAN_EXAMPLES, LAYER, chain_slug
+from jaccore.catalog.puzzles import PUZZLES
 from jaccore.figures import panel_titles
+from jaccore.grading import points
 from jaccore.notation import as_matrix
 from jaccore.sitemap import PAGES, live
 from tests import oracles
+from tests.engine import test_grading
 from tests.pages import screen
 from tests.pages.apptest import charts, errors, htmls, open_page, shown_matrix, shown_rows
 from tests.reading import panels_of, plotly_array
@@ -31,7 +34,7 @@ from tests.reading import panels_of, plotly_array
 LINEAR_FUNCTIONS = {"layer": LAYER, **EXAMPLES}  # what the linear map's page offers
 
 SEQUENCES = int(os.environ.get("AUDIT_SEQUENCES", "30"))
-LIVE = [slug for slug, page in PAGES.items() if live(page)]
+LIVE = [slug for slug, page in PAGES.items() if live(page)] + ["puzzles"]  # the puzzles: no sliders, an answer
 FORMULAS = ["tanh(W @ x + b)", "x * x", "sum(x * x)", "softmax(v)", "a * x + b", "transpose(W) @ W", "W @ x"]
 SHAPES = ["2,2", "3,1", "2,3", "1,3", "", "3", "9,9"]
 
@@ -45,6 +48,8 @@ def deep_link(slug: str, draw) -> dict[str, str]:
         keys = [key for name, value in example.inputs.items() for key in screen.slider_keys(name, value.shape)]
         for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
             query[key] = str(draw(grid(example.value_range, example.step)))
+    if slug == "puzzles":
+        query["puzzle"] = draw(st.sampled_from(list(PUZZLES)))
     return query
 
 
@@ -62,6 +67,8 @@ def actions(app, slug: str) -> list[tuple]:
     found += [("selectbox", s.key) for s in app.selectbox if s.key in ("example", "chain", "function", "element")]
     if slug == "digits":
         found += [("radio", "class"), ("radio", "output"), ("radio", "upstream"), ("button", "mistake")]
+    if slug == "puzzles":
+        found += [("answer", "answer"), ("selectbox", "puzzle")]
     if slug == "playground":
         found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
     boxes = [("box", t.key) for t in app.text_input if t.key.startswith("build.")]
@@ -83,6 +90,9 @@ def act(app, action: tuple, draw) -> None:
         screen.widget(app, kind, key).set_value(draw(st.sampled_from(choices(app, key))))
     elif kind == "box":
         app.text_input(key=key).input(draw(box_text(app, slug_of(app), key)))
+    elif kind == "answer":
+        puzzle = PUZZLES[screen.widget(app, "selectbox", "puzzle").value]
+        app.text_input(key=key).input(draw(st.sampled_from([puzzle.answer, *puzzle.wrong, "x +", "z * 2", "1"])))
     elif kind == "fill":
         for box in [t.key for t in app.text_input if t.key.startswith("build.")]:
             app.text_input(key=box).input(draw(box_text(app, slug_of(app), box)))
@@ -130,7 +140,7 @@ def choices(app, key: str) -> list[str]:
         return [o.split("[")[1].rstrip("]").replace(",", ".") if "[" in o else "" for o in options]
     examples = list(LINEAR_FUNCTIONS) if screen.widget(app, "selectbox", "element") else list(EXAMPLES)
     codes = {"lang": ["en", "vi"], "example": examples, "chain": list(CHAIN_EXAMPLES), "mode": ["rows", "columns"],
-             "function": list(HESSIAN_EXAMPLES)}  # fmt: skip
+             "function": list(HESSIAN_EXAMPLES), "puzzle": list(PUZZLES)}  # fmt: skip
     return codes[key]
 
 
@@ -383,4 +393,25 @@ def audit_digits(app) -> None:
     assert f"<strong>{label}</strong>" in reading and f"<strong>{predicted}</strong>" in reading
 
 
-BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear, "digits": audit_digits}
+def audit_puzzles(app) -> None:
+    """The verdict on the answer on screen against finite differences in float64 at the puzzle's points:
+    right exactly when the formula is; a picture only where its shape fits."""
+    puzzle = PUZZLES[screen.widget(app, "selectbox", "puzzle").value]
+    text = app.text_input(key="answer").value
+    if not text.strip():
+        assert not app.success and not app.warning
+        return
+    try:
+        yours = [test_grading.evaluated(text, puzzle, values) for values in points(puzzle)]
+    except ValueError:  # refused (ExpressionError is a ValueError), or TensorFlow stopped on it
+        assert app.error and not app.success and not charts(app)
+        return
+    expected = [test_grading.oracle(puzzle, values) for values in points(puzzle)]
+    same_shape = yours[0].shape == expected[0].shape
+    right = same_shape and all(np.allclose(y, e, rtol=1e-3, atol=1e-3) for y, e in zip(yours, expected, strict=True))
+    assert bool(app.success) == right and bool(app.warning) != right
+    assert bool(charts(app)) == same_shape
+
+
+BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear, "digits": audit_digits,
+          "puzzles": audit_puzzles}  # fmt: skip

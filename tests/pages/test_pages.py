@@ -122,7 +122,8 @@ def test_languages_render_different_text(slug):
     assert errors(english) == errors(vietnamese) == []
     en, vi = set(texts(english)), set(texts(vietnamese))
     assert en != vi
-    assert len(en - vi) >= (4 if slug == "home" else 10), "most of the page should be translated"
+    # The home page and the puzzles' (whose options are formulas) have less prose than the others.
+    assert len(en - vi) >= {"home": 4, "puzzles": 6}.get(slug, 10), "most of the page should be translated"
     assert vietnamese.title[0].value == heading(slug, "vi")
     assert english.query_params["lang"] == "en" and vietnamese.query_params["lang"] == "vi"
 
