@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import streamlit as st
 
 from jaccore.ui.memory import write_earned
-from jaccore.ui.state import page_slug, say
+from jaccore.ui.state import begin_fragment, page_slug, say
 
 log = logging.getLogger("jaccore")
 
@@ -41,6 +41,7 @@ def live(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def guarded(*args: object, **kwargs: object) -> None:
+        begin_fragment()
         with boundary():
             function(*args, **kwargs)
         write_earned()

@@ -24,7 +24,7 @@ from jaccore.ui import sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.quiz import quiz
-from jaccore.ui.state import language, say
+from jaccore.ui.state import language, note_slider, say
 from jaccore.ui.widgets import from_link, note_link, url_choice
 
 SIZES = ("10", "30", "100", "300", "1000", "3000")  # n_out and n_in of the timed layer
@@ -71,6 +71,7 @@ def passes_run(mode: str, wrt: str, total: int) -> int:
     key = f"passes.{mode}.{wrt}"
     given = from_link(key)
     done = st.slider(say("modes.passes"), 0, total, 1, key=key, bind="query-params")
+    note_slider(key, done)
     note_link(key, given, done, int, "note.bad_url", lo=0, hi=total, step=1)
     return done
 

@@ -309,6 +309,60 @@ function readableLabels(chart, axis) {
   }
 }
 
+// The answer on screen belongs to the slider values it was computed from (`data.inputs`: each slider's
+// class on the page → its value). Where the sliders say otherwise (a move whose run has not come back
+// yet; after a server restart, a move the new server never saw), the panel is marked stale, a screen
+// reader told it is busy, and, if the page has finished its runs and none brought it up to date, the
+// panel asks for one, once for those slider values: the page never rests on an answer that is not
+// that of its sliders. (Asking while a run is under way would restart that run, again and again.)
+const STALE_MS = 800;
+
+function running() {
+  return document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState !== "notRunning";
+}
+
+function slidersNow(inputs) {
+  return JSON.stringify(Object.keys(inputs ?? {}).map((name) => document.querySelector(`.${name} input[type="range"]`)?.getAttribute("aria-valuetext")));
+}
+
+function slidersDiffer(inputs) {
+  for (const [name, value] of Object.entries(inputs ?? {})) {
+    const thumb = document.querySelector(`.${name} [data-testid="stSlider"] input[type="range"], .${name} input[type="range"]`);
+    const shown = Number(thumb?.getAttribute("aria-valuetext") ?? thumb?.value);
+    if (thumb && Number.isFinite(shown) && Math.abs(shown - value) > 1e-6 * Math.max(1, Math.abs(value))) return true;
+  }
+  return false;
+}
+
+function watchSliders(panel, component) {
+  const check = () => {
+    const stale = slidersDiffer(panel.inputs);
+    panel.toggleAttribute("data-stale", stale);
+    panel.setAttribute("aria-busy", String(stale));
+    clearTimeout(panel.resync);
+    if (!stale) return;
+    const ask = () => {
+      if (!slidersDiffer(panel.inputs)) return;
+      if (running()) {
+        panel.resync = setTimeout(ask, STALE_MS);  // the run under way may bring it: look again after it
+        return;
+      }
+      const now = slidersNow(panel.inputs);
+      if (panel.asked === now) return;  // asked once for these values already
+      panel.asked = now;
+      component.setTriggerValue("resync", Date.now());
+    };
+    panel.resync = setTimeout(ask, STALE_MS);
+  };
+  panel.check = check;
+  if (!panel.watching) {
+    panel.watching = new MutationObserver(() => panel.check());
+    panel.watching.observe(document.querySelector('[data-testid="stMain"]') ?? document.body,
+      { subtree: true, attributes: true, attributeFilter: ["aria-valuetext"] });
+  }
+  check();
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   // No blocks: only start Plotly.js, while the server is still busy (the first run's TensorFlow).
@@ -348,6 +402,8 @@ export default function (component) {
     }
   });
   while (panel.children.length > blocks.length) panel.lastChild.remove();
+  panel.inputs = data.inputs ? JSON.parse(data.inputs) : {};
+  watchSliders(panel, component);
 }
 
 // The readout's tables, as `markup` has them. A slider move changes their numbers, not their

@@ -8,13 +8,15 @@ whenever the figure changes). Plotly.js comes from the app's static files; run w
 project's config (no static serving), the same blocks go out as st.html and st.plotly_chart.
 """
 
+import json
+import re
 from pathlib import Path
 
 import streamlit as st
 
 from jaccore import figures
 from jaccore.readout import tables_html
-from jaccore.ui.state import say
+from jaccore.ui.state import say, sliders_drawn
 
 PLOTLY_JS = "plotly-cartesian.min.js"  # in static/: plotly.js's partial bundle with heatmaps
 
@@ -41,6 +43,15 @@ def served() -> bool:
 def unavailable() -> None:
     """The component could not load Plotly.js: draw with st.plotly_chart from now on, in this session."""
     st.session_state[UNAVAILABLE] = True
+
+
+def resync() -> None:
+    """The panel saw sliders that its answer is not of, and no run coming: this run is that run."""
+
+
+def slider_class(key: str) -> str:
+    """The class Streamlit gives a widget's container on the page: 'A.0.1' → 'st-key-A-0-1'."""
+    return "st-key-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
 
 
 def preload_plotly() -> None:
@@ -74,9 +85,11 @@ class Panel:
     def show(self) -> None:
         if served():
             # As one string: Streamlit looks for dataframes in a component's data, and a list there
-            # makes it import pandas and pyarrow on a server's first page (~0.5 s).
-            data = {"blocks": figures.plotly_json(self.blocks), "plotly": PLOTLY_URL}
-            panel_component(data=data, key=self.key, on_unavailable_change=unavailable)
+            # makes it import pandas and pyarrow on a server's first page (~0.5 s). The sliders this
+            # run drew, by the class Streamlit gives each on the page: what the panel's answer is of.
+            inputs = {slider_class(key): value for key, value in sliders_drawn().items()}
+            data = {"blocks": figures.plotly_json(self.blocks), "plotly": PLOTLY_URL, "inputs": json.dumps(inputs)}
+            panel_component(data=data, key=self.key, on_unavailable_change=unavailable, on_resync_change=resync)
             return
         for block in self.blocks:
             if "figure" in block:

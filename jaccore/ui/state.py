@@ -17,8 +17,24 @@ _run = threading.local()
 
 
 def begin_run() -> None:
-    """The router's first step: forget the last run's language, page and choices."""
-    _run.language, _run.page, _run.choices = None, "", set()
+    """The router's first step: forget the last run's language, page, choices and sliders."""
+    _run.language, _run.page, _run.choices, _run.sliders = None, "", set(), {}
+
+
+def begin_fragment() -> None:
+    """A live section's first step: its panel's answer is of the sliders it draws."""
+    _run.sliders = {}
+
+
+def note_slider(key: str, value: float) -> None:
+    """Record that this run drew the slider `key` at `value` (what the panel's answer is computed from)."""
+    if not hasattr(_run, "sliders"):
+        _run.sliders = {}
+    _run.sliders[key] = float(value)
+
+
+def sliders_drawn() -> dict[str, float]:
+    return dict(getattr(_run, "sliders", {}))
 
 
 def bind_language(lang: str) -> None:

@@ -22,7 +22,7 @@ import streamlit as st
 from jaccore.markup import literal, prose_html
 from jaccore.notation import as_matrix, element_indices, index_label, shortest
 from jaccore.translations import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SENTENCES, language_from
-from jaccore.ui.state import LANG_KEY, bind_language, choices_drawn, note_choice, say
+from jaccore.ui.state import LANG_KEY, bind_language, choices_drawn, note_choice, note_slider, say
 
 if TYPE_CHECKING:  # the router imports this module before TensorFlow, which the table of pages loads
     from jaccore.sitemap import Page
@@ -176,15 +176,19 @@ def whole_number_input(
     (`widget`), kept in the URL as ?key=n while it is not the start.
 
     Bound by hand, like url_choice: Streamlit's own binding fails on a link's seed=inf
-    (OverflowError inside its parser) before the page can say anything.
+    (OverflowError inside its parser) before the page can say anything. The link's value is the
+    widget's default on its first drawing in a session, not its state: after a server restart, the
+    value the browser holds (a move the old server never saw) is the one the new session takes.
     """
     start = lo if start is None else start
     note_choice(key)
     given = from_link(key)
     if key not in st.session_state:
         fits = given and WHOLE.fullmatch(given[0]) and lo <= int(given[0]) <= hi
-        st.session_state[key] = int(given[0]) if fits else start
+        kwargs["value"] = int(given[0]) if fits else start
     number = int(widget(label, lo, hi, key=key, **kwargs))
+    if widget is st.slider:
+        note_slider(key, number)
     note_link(key, given, number, int, "note.bad_whole", lo=lo, hi=hi)
     if number != start:
         st.query_params[key] = str(number)
@@ -236,6 +240,7 @@ def slider_matrix(
                     disabled=disabled,
                 )
                 values.append(slider)
+                note_slider(key, slider)
     for key, value in zip(given, values, strict=True):
         note_link(key, given[key], value, float, "note.bad_url", lo=value_range[0], hi=value_range[1], step=step)
     return np.asarray(values, np.float32).reshape(default.shape)
