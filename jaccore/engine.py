@@ -174,8 +174,9 @@ class _Cache:
         return analysis
 
 
-# 32 MB: a few thousand states of the worked examples, or a hundred of the largest allowed.
-_analyses = _Cache(budget=32 << 20)
+# 8 MiB: a thousand states of the worked examples (a class at the same values, a slider moved back),
+# or a few dozen of the largest allowed; what links can add is bounded with it.
+_analyses = _Cache(budget=8 << 20)
 
 
 def output_shape(fn: Callable[..., tf.Tensor], inputs: Mapping[str, object], wrt: str) -> tuple[int, ...]:

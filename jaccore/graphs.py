@@ -78,13 +78,14 @@ def as_array(name: str, value: object) -> np.ndarray:
 
 
 # The compiled graphs, least recently used first, by (function, wrt, body, input shapes, extra specs).
-# A graph costs the server ~0.8 MiB (measured: 640 graphs of one formula over 320 shapes took RSS
-# from 488 to 985 MiB), whatever its shapes, so a bound on their number bounds their memory: 64
-# graphs, ~50–90 MiB (every page of the app at every view uses ~32). Links can name endless shapes and
-# formulas: past MAX_GRAPHS the least recently used graph goes, the catalog's as any other (a page in
-# use keeps its graphs fresh; one that comes back traces again, once). The key holds its function
-# weakly: a formula that nobody holds any more leaves its graphs to be dropped first.
-MAX_GRAPHS = 64
+# A graph costs the server ~0.8–1 MiB (measured: 640 graphs of one formula over 320 shapes took RSS
+# from 488 to 985 MiB; 2026-12-07, 60 graphs of tanh(W @ x + b): 1.0 MiB each), whatever its shapes,
+# so a bound on their number bounds their memory: 48 graphs, ~40–50 MiB. Every page of the app at its
+# defaults uses 27, with the checks and weights on 33, with every puzzle graded 38. Links can name
+# endless shapes and formulas: past MAX_GRAPHS the least recently used graph goes, the catalog's as any
+# other (a page in use keeps its graphs fresh; one that comes back traces again, once). The key holds
+# its function weakly: a formula that nobody holds any more leaves its graphs to be dropped first.
+MAX_GRAPHS = 48
 _graphs: OrderedDict[tuple, Graph] = OrderedDict()
 _lock = threading.Lock()
 _trace_total = 0

@@ -79,6 +79,8 @@ def live_example(
     sections.render_output(panel, view)
     sections.render_jacobian(panel, view, views["flat"], explained=built is None or built.revealed)
     sections.render_sum(panel, view, built)
+    if built is not None:
+        assembly.render_heading(panel, built)
     panel.show()
     render_answer(view, built, views["check"], on_screen)
     if teach:
@@ -128,6 +130,7 @@ def live_lesson(example: Example, wrt: str, views: dict[str, bool], slug: str) -
     panel = Panel()
     sections.render_column_sums(panel, view, built.revealed)
     sections.render_sum(panel, view, built, heading="lesson.slices_heading")
+    assembly.render_heading(panel, built)
     panel.show()
     assembly.render_boxes(built)
     answer = Panel("answer")

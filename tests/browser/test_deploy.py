@@ -31,6 +31,9 @@ pytestmark = [
 ]
 
 
+SERVE: dict[str, int] = {}  # deploy/serve.py's process, while the module's deployment runs
+
+
 @pytest.fixture(scope="module")
 def balanced():
     """Two replicas behind HAProxy on a free loopback port, started as the README says."""
@@ -38,6 +41,7 @@ def balanced():
     command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--replicas=2", f"--port={port}",
                f"--listen=127.0.0.1:{port}"]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    SERVE["pid"] = process.pid
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -147,6 +151,30 @@ def test_a_replica_killed_under_three_learners(balanced):
     print(f"\nfailover: right answers after {times}; the replica back after {restarted:.1f} s")
 
 
+# Every way of writing /_stcore/metrics that Streamlit serves its metrics for (2026-12-07: all of these
+# were answered with 200 and the metrics by Streamlit itself), and the plain one.
+METRICS = ["/_stcore/metrics", "/_stcore/%6detrics", "/%5fstcore/metrics", "/%5Fstcore/metrics", "/_STCORE/metrics",
+           "/_stcore/METRICS", "/_stcore//metrics", "/_stcore/metrics?x=1", "/./_stcore/metrics",
+           "/%2e/_stcore/metrics", "/_stcore/metrics;x", "/%255fstcore/metrics", "/_stcore%2fmetrics"]  # fmt: skip
+
+
+def raw_get(url: str, path: str) -> bytes:
+    """A GET of the path exactly as written (urllib would normalise it)."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: learner\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize("path", METRICS)
+def test_the_metrics_are_refused_however_the_path_is_written(balanced, path):
+    answer = raw_get(balanced, path)
+    assert answer.startswith(b"HTTP/1.1 404") and b"# TYPE" not in answer, answer[:200]
+
+
 def test_the_balancer_closes_slow_requests_and_hides_the_metrics(balanced):
     """A request whose headers never finish (slowloris) is closed after HAProxy's 10 s, not held for
     an hour; Streamlit's /_stcore/metrics, which it serves to anyone, is not served through it."""
@@ -160,3 +188,64 @@ def test_the_balancer_closes_slow_requests_and_hides_the_metrics(balanced):
     with pytest.raises(urllib.error.HTTPError) as hidden:
         urllib.request.urlopen(f"{balanced}/_stcore/metrics")
     assert hidden.value.code == 404
+
+
+def test_a_replica_that_hangs_and_haproxy_when_it_dies_are_started_again(balanced):
+    """A replica stopped dead (SIGSTOP: it neither exits nor answers) is killed and started again once it
+    has not answered its health check for --hung-after seconds; HAProxy, killed, is started again."""
+    base = int(balanced.rsplit(":", 1)[1])
+    port = base + 2
+    (stopped,) = subprocess.run(["pgrep", "-f", f"server.port={port}"], capture_output=True, text=True).stdout.split()
+    subprocess.run(["kill", "-STOP", stopped], check=True)
+    deadline = time.monotonic() + 150
+    while True:  # a new process on the port, answering
+        now = subprocess.run(["pgrep", "-f", f"server.port={port}"], capture_output=True, text=True).stdout.split()
+        if now and stopped not in now and healthy(f"http://127.0.0.1:{port}"):
+            break
+        assert time.monotonic() < deadline, "the hung replica was not started again"
+        time.sleep(1)
+
+    def balancer() -> str:
+        return subprocess.run(["pgrep", "-P", str(SERVE["pid"]), "haproxy"], capture_output=True, text=True).stdout
+
+    killed = balancer()
+    subprocess.run(["pkill", "-KILL", "-P", str(SERVE["pid"]), "haproxy"], check=True)
+    deadline = time.monotonic() + 30
+    while not (balancer() not in ("", killed) and healthy(balanced)):
+        assert time.monotonic() < deadline, "HAProxy was not started again"
+        time.sleep(0.5)
+
+
+def test_https_with_a_certificate_and_http_redirected(tmp_path):
+    """--tls-cert: HTTPS on the port (a self-signed certificate here), and plain HTTP on --redirect-port
+    answered with a redirect to it; the metrics refused over HTTPS too."""
+    import ssl
+
+    key, certificate, pem = tmp_path / "key.pem", tmp_path / "cert.pem", tmp_path / "school.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)  # fmt: skip
+    pem.write_bytes(certificate.read_bytes() + key.read_bytes())
+    port, plain = free_port(), free_port()
+    command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--replicas=1", f"--port={port}",
+               f"--listen=127.0.0.1:{port}", f"--tls-cert={pem}", f"--redirect-port={plain}"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    trusted = ssl.create_default_context(cafile=str(certificate))
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"https://127.0.0.1:{port}/_stcore/health", context=trusted) as answer:
+                    assert answer.read().strip() == b"ok"
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "HTTPS did not come up"
+                time.sleep(0.5)
+        redirect = raw_get(f"http://127.0.0.1:{plain}", "/matmul?predict=off")
+        assert redirect.startswith(b"HTTP/1.1 301") and b"location: https://" in redirect.lower()
+        with pytest.raises(urllib.error.HTTPError) as hidden:
+            urllib.request.urlopen(f"https://127.0.0.1:{port}/_stcore/%6detrics", context=trusted)
+        assert hidden.value.code == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
