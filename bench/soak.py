@@ -176,7 +176,8 @@ def main() -> None:
     print(f"| the app, after every page and {args.links} distinct links | {after_links:.0f} |")
     print(f"| the app, end of {args.minutes:g} min of {args.learners} learners | {app[-1][1]:.0f} |")
     print(
-        f"| the app, growth over the last {half:g} min of the class | {growth(curves['Jacobian Explorer'], half):+.1f} |"
+        f"| the app, growth over the last {half:g} min of the class "
+        f"| {growth(curves['Jacobian Explorer'], half):+.1f} |"
     )
     bare = curves["bare one-slider app"].points
     print(f"| bare app: started → end of the same class | {bare[0][1]:.0f} → {bare[-1][1]:.0f} |")
