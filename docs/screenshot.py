@@ -1,6 +1,7 @@
 """Make the pictures in docs/: the README's screenshot (A·B, where the slices of the Jacobian add up to
-the gradient), and the layout as a learner sees it — the shape rule, the lesson, A·B and the chain
-rule at 1366 and 390 px wide, light and dark (docs/pictures/, listed in docs/pictures/README.md).
+the gradient), and the pages as a learner sees them — every worked example from its title and formula
+to the sum that becomes the gradient, and the chain rule's product, at 1366 and 390 px wide, light and
+dark (docs/pictures/, listed in docs/pictures/README.md).
 Uses the browser tests' server and browser, so it runs wherever they do; run it again after a
 picture changes:
 
@@ -18,19 +19,17 @@ from dev.harness import launch, streamlit_server, wait_until_done  # noqa: E402
 
 README_SHOT = Path(__file__).with_name("screenshot.png")
 PICTURES = Path(__file__).with_name("pictures")
-# Each page from the heading of its picture to the end of the chart that closes it.
-PAGES = {
-    "shape_rule": ("The Jacobian", "sum"),
-    "jacobian_to_gradient": ("From Jacobian to gradient", "sum"),
-    "matmul": ("The Jacobian", "sum"),
-    "chain_rule": ("The chain rule as a matrix product", "product"),
-}
+# Each page from a heading (None: its title, with the formula under it) to the end of the chart that
+# closes the picture.
+WORKED = ("vector_scalar", "square", "scale", "jacobian_to_gradient", "matvec", "shape_rule", "matmul")
+PAGES = {**{slug: (None, "sum") for slug in WORKED}, "chain_rule": ("The chain rule as a matrix product", "product")}
+README_PAGE = ("matmul", "The Jacobian", "sum")
 WIDTHS = (1366, 390)
 SCHEMES = ("light", "dark")
 # The region from the heading to the chart's bottom, in the page's own scrolling container.
 REGION = """([heading, chart]) => {
   const main = document.querySelector('[data-testid="stMain"]');
-  const top = [...main.querySelectorAll('h1, h2, h3')].find((h) => h.textContent.trim() === heading);
+  const top = [...main.querySelectorAll('h1, h2')].find((h) => heading === null || h.textContent.trim() === heading);
   top.scrollIntoView({block: 'start'});
   main.scrollTop -= 70;  // below the app's header
   const bottom = document.querySelector(`[data-kind="chart:${chart}"]`).getBoundingClientRect().bottom;
@@ -39,9 +38,8 @@ REGION = """([heading, chart]) => {
 }"""
 
 
-def picture(page, url: str, slug: str, width: int, scheme: str) -> bytes:
-    heading, chart = PAGES[slug]
-    page.set_viewport_size({"width": width, "height": 3000})
+def picture(page, url: str, slug: str, width: int, scheme: str, heading: str | None, chart: str) -> bytes:
+    page.set_viewport_size({"width": width, "height": 6000})
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{url}/{slug}?lang=en&predict=off")
     wait_until_done(page)
@@ -67,12 +65,13 @@ def main() -> None:
     with streamlit_server() as (url, _), sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_context().new_page()
-        README_SHOT.write_bytes(small_png(picture(page, url, "matmul", 1280, "light"), colours=0))
-        for slug in PAGES:
+        slug, heading, chart = README_PAGE
+        README_SHOT.write_bytes(small_png(picture(page, url, slug, 1280, "light", heading, chart), colours=0))
+        for slug, (heading, chart) in PAGES.items():
             for width in WIDTHS:
                 for scheme in SCHEMES:
                     out = PICTURES / f"{slug}-{width}-{scheme}.png"
-                    out.write_bytes(small_png(picture(page, url, slug, width, scheme)))
+                    out.write_bytes(small_png(picture(page, url, slug, width, scheme, heading, chart)))
                     print(f"wrote {out.relative_to(ROOT)}")
         browser.close()
     print(f"wrote {README_SHOT.relative_to(ROOT)}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jaccore.notation import array_text, element_indices, index_label, partial_label
+from jaccore.notation import array_text, element_indices, generic_blanks, index_label, partial_label
 from jaccore.questions import close
 
 MAX_SUBSETS = 1 << 12  # contributing slices searched for a partial sum: 12 slices, 4,096 subsets
@@ -41,6 +41,11 @@ class Sum:
     @property
     def y_shape(self) -> tuple[int, ...]:
         return self.upstream.shape
+
+    @property
+    def generic(self) -> dict[str, str]:
+        """Any element of y, v and x, written at their ranks (notation.generic_blanks)."""
+        return generic_blanks(self.y, len(self.y_shape), self.x, self.value.ndim)
 
     @property
     def slices(self) -> np.ndarray:

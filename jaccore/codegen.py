@@ -28,6 +28,11 @@ def python_literal(array: np.ndarray) -> str:
 MAX_LINE = 60  # characters of a literal on one line, after "name = tf.constant("
 
 
+def inline_literal(array: np.ndarray) -> str:
+    """python_literal on one line, whatever its length: for code inside a sentence, which wraps as prose."""
+    return _nested(np.asarray(array, np.float32))
+
+
 def _nested(array: np.ndarray) -> str:
     return number(array) if array.ndim == 0 else "[" + ", ".join(_nested(part) for part in array) + "]"
 

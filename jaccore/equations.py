@@ -8,9 +8,9 @@ every chart of matrices (jaccore/tiles.py): an equation wraps only between whole
 
 import numpy as np
 
-from jaccore.figures import MAX_SUM_TERMS, cell_names, flat_hover, hover, outline, rounding
-from jaccore.notation import element_indices, index_label, partial_label, shape_text
-from jaccore.tiles import MAX_LABELLED_CELLS, TITLE_PX, add_notes, add_signs, extent, heatmap, name_cells
+from jaccore.figures import MAX_SUM_TERMS, Rounding, cell_names, flat_hover, hover, outline, rounding
+from jaccore.notation import element_indices, index_label, partial_label, round_off, shape_text
+from jaccore.tiles import MAX_LABELLED_CELLS, TITLE_PX, add_notes, add_signs, extent, heatmap, name_cells, own_scale
 
 
 def sum_equation(
@@ -21,15 +21,38 @@ def sum_equation(
     x_name: str,
     labels: tuple[str, str],
     word: str = "round-off",
+    own: str = "own scale",
 ) -> dict:
     """v₀·∂y[0]/∂x + v₁·∂y[1]/∂x + … = Σ, then what the tape returned (`labels`: its title, and the
     word between Σ and it, in the reader's language): one equation, Σ and the tape's always side by side.
+    Where Σ is under a quarter of the slices' size (not round-off: that is drawn as 0), Σ and the tape's
+    are drawn on a colour scale of their own, its key named `own`: on the slices' they would look blank.
 
     Σ is computed here from the slices, independently of the tape's gradient beside it.
     """
     tape_label, versus = labels
     results = [("Σ", weighted_sum(jacobian, upstream)), (tape_label, gradient)]
-    return slices_equation(jacobian, upstream, results, versus, y_name, x_name, word)
+    spec = slices_equation(jacobian, upstream, results, versus, y_name, x_name, word)
+    if own_scale_needed(spec, len(results)):
+        own_scale(spec, len(results), own)
+    return spec
+
+
+OWN_SCALE_BELOW = 0.25  # results smaller than this share of the slices' largest get a scale of their own
+
+
+def own_scale_needed(spec: dict, count: int) -> bool:
+    """Whether the last `count` panels of the figure (its results, round-off already drawn as 0) are
+    non-zero but under OWN_SCALE_BELOW of the largest of the others."""
+    z = np.asarray(spec["data"][0]["z"], np.float64)
+    panels = spec["layout"]["meta"]["panels"]
+
+    def largest(group: list[list[int]]) -> float:
+        values = np.concatenate([z[r : r + h, c : c + w].ravel() for r, c, h, w in group])
+        return float(np.abs(values[np.isfinite(values)]).max(initial=0.0))
+
+    slices, results = largest(panels[:-count]), largest(panels[-count:])
+    return 0 < results < OWN_SCALE_BELOW * slices
 
 
 def assembled_equation(
@@ -58,6 +81,13 @@ def assembled_equation(
     return outline(spec, masks)
 
 
+def sum_noise(jacobian: np.ndarray, upstream: np.ndarray, results: list[np.ndarray]) -> float:
+    """The round-off of a sum of weighted slices (notation.round_off): measured against every weighted
+    slice, drawn or summarised as "…", and the results the computation gave."""
+    weights = np.reshape(upstream, np.shape(upstream) + (1,) * (jacobian.ndim - np.ndim(upstream)))
+    return round_off([np.asarray(weights * jacobian), *results])
+
+
 def weighted_sum(jacobian: np.ndarray, upstream: np.ndarray) -> np.ndarray:
     """Σ_i v[i] ∂y[i]/∂x, added slice by slice: shaped like x."""
     outputs = element_indices(upstream.shape)
@@ -83,7 +113,8 @@ def slices_equation(
     titles = [f"{upstream[i]:.3g} ×<br>{partial_label(y_name, i, x_name)}" for i in shown]
     titles += [title for title, _ in results]
     names = [title.replace("<br>", " ") for title in titles]
-    rounded = rounding([v for n, v in enumerate(values) if not len(shown) <= n < len(shown) + typed], word)
+    computed = [array for _, array in results[typed:]]
+    rounded = Rounding(sum_noise(jacobian, upstream, computed), word)
     hovers = [
         hover(np.asarray(v), lambda k, name=name: f"{name} — {index_label(x_name, k)}", rounded)
         for v, name in zip(values, names, strict=True)

@@ -32,7 +32,7 @@ from jaccore.refusals import (
     refuse_operator,
     refuse_syntax,
 )
-from jaccore.tracing import note, seen, traced
+from jaccore.tracing import note, seen, traced, undefined_in, watch
 from jaccore.translations import SENTENCES, Text
 
 MAX_LENGTH = 300  # characters
@@ -45,6 +45,14 @@ OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "
 OPERATIONS = (ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript)
 # The constants a formula may name, and how the script writes them: no input may be called so.
 CONSTANTS = {"pi": (math.pi, "tf.experimental.numpy.pi"), "e": (math.e, "tf.experimental.numpy.e")}
+# The operations whose way of leaving the real numbers a note names (expression.cause.*).
+CAUSES = {
+    "log": "expression.cause.log",
+    "sqrt": "expression.cause.sqrt",
+    "/": "expression.cause.division",
+    "**": "expression.cause.power",
+    "pow_base": "expression.cause.log",  # the exponent's derivative, xᵖ·ln x
+}
 # Names an input may not take: Python's own and `tf`, which the script a page writes needs as themselves.
 RESERVED = frozenset(name for name in dir(builtins) if not name.startswith("_")) | {"tf"}
 
@@ -82,6 +90,22 @@ class Expression:
     def notes(self, shapes: Mapping[str, tuple[int, ...]]) -> list[Note]:
         """What the pictures alone would mislead about at these input shapes (see Note)."""
         return list(_traced(self, _key(self, shapes))[0])
+
+    def undefined(self, values: Mapping[str, object]) -> list[Note]:
+        """Where the formula leaves the real numbers at these values (the first three places): a NaN
+        that TensorFlow's derivative rules would still give a slope, or a power of a number ≤ 0
+        whose exponent varies. Found by one eager evaluation in float64."""
+        inputs = {name: tf.constant(values[name], tf.float64) for name in self.names if name in values}
+        if len(inputs) < len(self.names):
+            return []
+        found = undefined_in(lambda: self.evaluate(inputs), (ExpressionError, ValueError, tf.errors.OpError))
+        notes = []
+        for blanks in found[:3]:
+            operation = blanks.pop("operation")
+            key = "expression.pow_base" if operation == "pow_base" else "expression.undefined"
+            cause = SENTENCES[CAUSES.get(operation, "expression.cause.other")]
+            notes.append(Note(key, tuple({**blanks, "cause": cause}.items())))
+        return notes
 
     def code_for(self, shapes: Mapping[str, tuple[int, ...]]) -> str:
         """The TensorFlow code at these input shapes: a product with a vector is tf.linalg.matvec, a
@@ -293,7 +317,9 @@ class _Builder:
                 tf.broadcast_static_shape(a.shape, b.shape)
             except ValueError:
                 raise refuse(node, "expression.broadcast", symbol=symbol, a=shape_of(a), b=shape_of(b)) from None
-            return ELEMENTWISE[symbol](a, b)
+            result = ELEMENTWISE[symbol](a, b)
+            watch(node, [node.left, node.right], [a, b], result)
+            return result
 
         return compute
 
@@ -315,8 +341,11 @@ def _applied(function: Function, node: ast.Call, place: int, tensors: list, extr
         return function.compute(node, env_dtype(env), *extra)
     seen(place, tuple(t.shape.rank for t in tensors))
     if function.takes == "x, axis":
-        return along(node, function, tensors[0], extra[0])
-    return function.compute(node, *tensors, *extra)
+        result = along(node, function, tensors[0], extra[0])
+    else:
+        result = function.compute(node, *tensors, *extra)
+    watch(node, node.args[: len(tensors)], tensors, result)
+    return result
 
 
 def _number(node: ast.Constant) -> Built:

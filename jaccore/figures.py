@@ -31,25 +31,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.io.json
 
-from jaccore.notation import as_matrix, element_indices, index_label, partial_label
+from jaccore.notation import as_matrix, element_indices, index_label, partial_label, round_off
 from jaccore.tiles import MAX_LABELLED_CELLS, extent, heatmap, name_cells
 
 # Past this, each cell's hover names only its value: the names ("∂y[0,1,2]/∂x[3,4,5] = …") were
 # ~80% of the 2 MB a slider move sent for a 512 × 64 Jacobian.
 MAX_DESCRIBED_CELLS = 4096
 MAX_SUM_TERMS = 12  # slices drawn in the sum; the rest are summed but summarised as "…"
-
-
-# A value under 32 float32 epsilons of the largest in its figure is the computation's rounding: the
-# sum of softmax's slices is −7.45e-9 where the tape returns 0. Such a cell is drawn as 0, its hover
-# keeping the raw value and saying what it is.
-ROUND_OFF = 32 * float(np.finfo(np.float32).eps)
-
-
-def round_off(values: list[np.ndarray]) -> float:
-    """The size under which a value of these arrays is rounding, not a number to read."""
-    finite = [np.abs(v[np.isfinite(v)]) for v in map(np.asarray, values)]
-    return ROUND_OFF * max((float(f.max()) for f in finite if f.size), default=0.0)
 
 
 @dataclass(frozen=True)

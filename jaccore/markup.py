@@ -17,17 +17,18 @@ from pathlib import Path
 
 import numpy as np
 
-from jaccore.notation import as_matrix, element_indices, index_label
+from jaccore.notation import as_matrix, element_indices, index_label, number_text
 
 STYLESHEET = f"<style>{Path(__file__).with_name('markup.css').read_text()}</style>"
 # A code span as Markdown writes it: a run of backticks, the code, the same run (literal() writes
 # ``a`b`` for text with a backtick in it).
 _CODE, _BOLD = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)"), re.compile(r"\*\*(.+?)\*\*")
+_NUMBER = re.compile(r"^[−-]?[0-9][0-9.,  ]*(?: ?[a-zA-Zµ]{1,3})?$")  # 1,234 · 0.52 ms · 1.2 kB
 _SUB = re.compile(r"~([^~`\s]+)~")  # J~g~ (Pandoc's subscript): an index as a subscript, never a raw underscore
 
 
 def prose_html(markdown: str, caption: bool = False) -> str:
-    """The app's sentences as HTML, escaped: paragraphs, '### ' headings, '- ' lists, '| a | b |'
+    """The app's sentences as HTML, escaped: paragraphs, '## ' and '### ' headings, '- ' lists, '| a | b |'
     tables (a header row, then '|---|'), **bold**, `code`, and subscripts J~g~.
 
     Only the marks above are read; anything else (links, emphasis, LaTeX, HTML) stays as typed.
@@ -35,8 +36,9 @@ def prose_html(markdown: str, caption: bool = False) -> str:
     blocks = []
     for block in markdown.strip().split("\n\n"):
         lines = block.splitlines()
-        if block.startswith("### "):
-            blocks.append(f"<h3>{_inline(block[4:])}</h3>")
+        if block.startswith(("## ", "### ")):  # a section of the page (h2, under its title), or part of one
+            level = block.index(" ")
+            blocks.append(f"<h{level}>{_inline(block[level + 1 :])}</h{level}>")
         elif all(line.startswith("- ") for line in lines):
             blocks.append("<ul>" + "".join(f"<li>{_inline(line[2:])}</li>" for line in lines) + "</ul>")
         elif len(lines) > 2 and all(line.startswith("|") for line in lines):
@@ -47,10 +49,17 @@ def prose_html(markdown: str, caption: bool = False) -> str:
 
 
 def _table(lines: list[str]) -> str:
-    """A Markdown pipe table: its first line the header, its second the rule under it."""
+    """A Markdown pipe table: its first line the header (an empty corner stays a plain cell: a header
+    names something), its second the rule under it; each row named by its first cell; a number
+    aligned right, text left."""
     cells = [[_inline(cell.strip()) for cell in line.strip().strip("|").split("|")] for line in lines]
-    head = "".join(f"<th>{cell}</th>" for cell in cells[0])
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in cells[2:])
+    head = "".join(f"<th>{cell}</th>" if cell else "<td></td>" for cell in cells[0])
+    body = "".join(
+        f'<tr><th scope="row">{row[0]}</th>'
+        + "".join(f'<td class="jx-number">{c}</td>' if _NUMBER.match(c) else f"<td>{c}</td>" for c in row[1:])
+        + "</tr>"
+        for row in cells[2:]
+    )
     return f'<table class="jx-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -88,18 +97,42 @@ def literal(text: str, limit: int = 40) -> str:
 _MATRIX_ROW = "display:flex;align-items:center;gap:0.5rem;font-size:1.1rem;margin:0.5rem 0"
 
 
-def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64) -> str:
-    """'C = [[19, 22], [43, 50]]' as HTML: the name, then a table of the values between square brackets.
+def breakable(latex: str) -> str:
+    r"""A display formula as inline LaTeX that wraps to the screen's width (KaTeX breaks inline maths
+    after a top-level relation or operator, and at \allowbreak): after each part's comma, or inside a
+    part at its = and +; never inside "W ∈ ℝ³ˣ²" (a part with ∈ is kept whole) nor inside a typed
+    formula's \texttt{…}, which breaks after its commas, brackets and spaces instead."""
+    pieces, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|,(\\(?:quad|\s)\s*)", latex):
+        depth += {"{": 1, "}": -1}.get(match.group(), 0)
+        if depth == 0 and match.group(1):
+            pieces.append(_unbroken(latex[start : match.start()]) + r",\allowbreak" + match.group(1))
+            start = match.end()
+    return "".join(pieces) + _unbroken(latex[start:])
 
-    Large arrays are summarised by their shape.
-    """
+
+def _unbroken(part: str) -> str:
+    if re.search(r"\\in(?![a-zA-Z])", part):
+        return "{" + part + "}"
+    return re.sub(r"\\texttt\{([^{}]*)\}", lambda m: _typed(m.group(1)), part)
+
+
+def _typed(text: str) -> str:
+    pieces = [piece for piece in re.split(r"(?<=[,( ])(?! )", text) if piece]
+    return r"\allowbreak ".join(rf"\texttt{{{piece}}}" for piece in pieces)
+
+
+def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 64, noise: float = 0.0) -> str:
+    """'C = [[19, 22], [43, 50]]' as HTML: the name, then a table of the values between square brackets
+    (under `noise`, round-off written 0). Large arrays are summarised by their shape."""
     label = html.escape(name) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
     plain = html.escape(f"{name} {subscript}" if subscript else name)  # read as 'nabla A', not 'nabla underscore A'
     if array.size > limit:
         return f'<p aria-label="{plain}">{label} ∈ ℝ<sup>{" × ".join(map(str, array.shape))}</sup></p>'
     cell = "padding:0.1rem 0.6rem;text-align:right;font-variant-numeric:tabular-nums;border:none"
     rows = "".join(
-        "<tr>" + "".join(f'<td style="{cell}">{v:.4g}</td>' for v in row) + "</tr>" for row in as_matrix(array)
+        "<tr>" + "".join(f'<td style="{cell}">{number_text(v, noise)}</td>' for v in row) + "</tr>"
+        for row in as_matrix(array)
     )
     table = f'<table aria-label="{plain}" style="border-collapse:collapse;border:none;margin:0">{rows}</table>'
     if array.ndim == 0:  # a scalar is a number, not a 1 × 1 matrix: no brackets
@@ -113,15 +146,18 @@ def html_matrix(name: str, array: np.ndarray, subscript: str = "", limit: int = 
     )
 
 
-def html_rows(rows: dict[str, np.ndarray], name: str) -> str:
-    """Arrays of one shape as the rows of a table, one column per element, headed name[0], name[1], …"""
+def html_rows(rows: dict[str, np.ndarray], name: str, noise: float = 0.0) -> str:
+    """Arrays of one shape as the rows of a table, one column per element, headed name[0], name[1], …;
+    a value under `noise` is round-off, written 0 (notation.number_text)."""
     first = next(iter(rows.values()))
     head = "".join(f"<th>{html.escape(index_label(name, k))}</th>" for k in element_indices(first.shape))
     body = "".join(
-        f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{v:.4g}</td>" for v in np.ravel(values)) + "</tr>"
+        f'<tr><th scope="row">{html.escape(label)}</th>'
+        + "".join(f"<td>{number_text(v, noise)}</td>" for v in np.ravel(values).tolist())
+        + "</tr>"
         for label, values in rows.items()
     )
-    return f'<table class="jx-table"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="jx-table"><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def image_html(image: np.ndarray, label: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jaccore.notation import array_text, element_indices, index_label, shape_text
+from jaccore.notation import array_text, element_indices, generic_blanks, index_label, shape_text
 from jaccore.translations import SENTENCES
 
 MAX_OPTIONS = 4  # the right answer and three mistakes
@@ -68,7 +68,8 @@ def jacobian_shape(slug: str, y: str, x: str, ys: tuple, xs: tuple, lang: str) -
         (shape_text(xs), "predict.input_shape_only"),
         (shape_text((ny, nx)), "predict.flattened"),
     ]
-    blanks = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs), ny=ny, nx=nx)
+    blanks = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs), ny=ny, nx=nx,
+                  **generic_blanks(y, len(ys), x, len(xs)))  # fmt: skip
     prompt = SENTENCES["predict.q_jacobian"](lang, y=y, x=x, ys=shape_text(ys), xs=shape_text(xs))
     return question(f"predict.jacobian.{slug}.{x}", prompt, candidates, lang, **blanks)
 
@@ -83,7 +84,8 @@ def gradient_shape(slug: str, y: str, x: str, ys: tuple, xs: tuple, lang: str) -
         (shape_text(tuple(reversed(xs))), "predict.transposed_layout"),
         (shape_text(flat), "predict.gradient_flattened"),
     ]
-    blanks = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs))
+    blanks = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs),
+                  **generic_blanks(y, len(ys), x, len(xs)))  # fmt: skip
     prompt = SENTENCES["predict.q_gradient"](lang, y=y, x=x)
     return question(f"predict.gradient.{slug}.{x}", prompt, candidates, lang, **blanks)
 
@@ -114,7 +116,7 @@ def entry_blanks(y: str, x: str, ys: tuple, xs: tuple, i: int, k: int, others: M
     """The names an entry's sentences use: ∂y[i]/∂x[k] (flat row i, column k), and the other input's
     element at the same place, when there is another input."""
     blanks = dict(y=y, x=x, yi=index_label(y, element_indices(ys)[i]), xk=index_label(x, element_indices(xs)[k]),
-                  k=k, i=i, other="", ok="")  # fmt: skip
+                  k=k, i=i, other="", ok="", **generic_blanks(y, len(ys), x, len(xs)))  # fmt: skip
     for name, jacobian in others.items():
         shape = tuple(jacobian.shape[len(ys) :])
         at = min(k, int(np.prod(shape, dtype=np.int64)) - 1)

@@ -15,7 +15,7 @@ import numpy as np
 
 from jaccore.catalog import LAYER, Example
 from jaccore.codegen import constant_lines, gradient_lines, jacobian_line, python_literal, script_names, tape_lines
-from jaccore.notation import shape_text
+from jaccore.notation import generic_blanks, shape_text
 from jaccore.translations import SENTENCES, grouped
 
 KERNEL = {
@@ -70,7 +70,8 @@ def example_cells(
     y, x, names = example.output_name, wrt, script_names(example, wrt)
     jacobian, gradient, k = names.jacobian, names.gradient, upstream.ndim
     ys, xs = tuple(upstream.shape), tuple(values[x].shape)
-    sizes = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs))
+    sizes = dict(y=y, x=x, ys=shape_text(ys), xs=shape_text(xs), js=shape_text(ys + xs),
+                 **generic_blanks(y, len(ys), x, len(xs)))  # fmt: skip
     weighted = not np.all(upstream == 1)
     cells = heading(example.title(lang), example.formula, page, lang)
     cells += [markdown("notebook.inputs", lang), code(*constant_lines({**example.constants, **values}), tag="inputs")]
@@ -87,7 +88,7 @@ def example_cells(
         f"tf.tensordot({v}, {jacobian}, axes={k})" if weighted else f"tf.reduce_sum({jacobian}, axis={list(range(k))})"
     )
     check = "notebook.sums_scalar" if k == 0 else "notebook.sums_weighted" if weighted else "notebook.sums"
-    cells.append(markdown(check, lang, y=y, x=x, k=k))
+    cells.append(markdown(check, lang, k=k, **sizes))
     cells.append(code(f"{column_sums} = {sums}", f"print({column_sums})", largest_difference(column_sums, gradient),
                       tag="sums"))  # fmt: skip
     return [*cells, markdown("notebook.next", lang)]

@@ -100,6 +100,28 @@ def heatmap(
     return dict(data=[heatmap], layout=layout)
 
 
+def own_scale(spec: dict, count: int, title: str) -> dict:
+    """The last `count` panels on a colour scale of their own (`title` names it beside its key), the
+    others keeping theirs: a sum ten times smaller than its slices would look blank on theirs.
+
+    One heatmap still holds every number (its hover, its cells' numbers, the screen reader's tables);
+    a second one over it, with no hover, paints the own-scale panels in the second colour axis.
+    Changes `spec` in place and returns it."""
+    layout, trace = spec["layout"], spec["data"][0]
+    z = np.asarray(trace["z"], np.float64)
+    own, shared = np.full(z.shape, np.nan), z.copy()
+    for r, c, h, w in layout["meta"]["panels"][-count:]:
+        own[r : r + h, c : c + w] = z[r : r + h, c : c + w]
+        shared[r : r + h, c : c + w] = np.nan
+    layout["coloraxis"].update(cmin=-extent(shared), cmax=extent(shared))
+    scale = dict(cmin=-extent(own), cmax=extent(own), colorbar=dict(title=dict(text=title)))
+    layout["coloraxis2"] = dict(layout["coloraxis"], **scale)
+    overlay = dict(type="heatmap", z=own, coloraxis="coloraxis2", hoverinfo="skip", hoverongaps=False, xgap=1, ygap=1)
+    spec["data"].append(overlay)
+    layout["meta"]["own_scale"] = count
+    return spec
+
+
 def _layout(z: np.ndarray) -> dict:
     """Axes hidden with fixed ranges, one colour axis centred at zero, a size that follows the cells."""
     hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False)

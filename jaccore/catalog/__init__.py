@@ -5,7 +5,7 @@ differentiates, its formula, and a closed-form Jacobian in numpy (see example.Ex
 """
 
 from jaccore.catalog.batch import BATCH_EXAMPLES
-from jaccore.catalog.chain import CHAIN_EXAMPLES, CHAINS, chain_slug, compose
+from jaccore.catalog.chain import CHAIN_EXAMPLES, CHAINS, OUTER_FORMULAS, chain_slug, compose
 from jaccore.catalog.example import Example, formula_example
 from jaccore.catalog.modes import HESSIAN_EXAMPLES, LAYER
 from jaccore.catalog.notebook import EXAMPLES
@@ -17,6 +17,7 @@ __all__ = [
     "EXAMPLES",
     "HESSIAN_EXAMPLES",
     "LAYER",
+    "OUTER_FORMULAS",
     "Example",
     "chain_slug",
     "compose",

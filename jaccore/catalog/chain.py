@@ -13,6 +13,15 @@ CHAINS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# g written with f's output as its argument, indexed at f's output's rank (not g's own formula, whose x is
+# a row vector): what g computes here.
+OUTER_FORMULAS: dict[str, str] = {
+    "square_of_matvec": r"y = f \odot f,\quad y[i,0] = f[i,0]^2",
+    "scale_of_matmul": r"y = a\,C,\quad y[i,j] = a\,C[i,j]",
+    "square_of_shape_rule": r"y = Y \odot Y,\quad y[i,j] = Y[i,j]^2",
+}
+
+
 def chain_slug(inner: str, outer: str) -> str:
     return f"{outer}_of_{inner}"
 

@@ -67,7 +67,9 @@ def formula_example(expression: Callable[..., tf.Tensor], inputs: Mapping[str, n
         insights={name: SENTENCES["playground.insight"] for name in names},
         value_range=(-5.0, 5.0),
         step=0.1,
-        notes=lambda values, lang: [note.message(lang) for note in expression.notes(shapes_of(values))],
+        notes=lambda values, lang: [
+            note.message(lang) for note in [*expression.notes(shapes_of(values)), *expression.undefined(values)]
+        ],
     )
 
 

@@ -7,12 +7,12 @@ T = Text
 SENTENCES = {
     "build.title": T("Now you build `tape.gradient`", "Đến lượt bạn: tự dựng `tape.gradient`"),
     "build.intro": T(
-        "Add the slices above **across the output elements, cell by cell**: the box of `{x}[k]` gets "
-        "Σᵢ v[i]·∂{y}[i]/∂{x}[k], the same cell of every slice, each slice weighted by its v[i] (ones unless "
+        "Add the slices above **across the output elements, cell by cell**: the box of `{x_k}` gets "
+        "{sum_i}{v_i}·∂{y_i}/∂{x_k}, the same cell of every slice, each slice weighted by its {v_i} (ones unless "
         "you set them). One box per element of `{x}`, laid out as `{x}` is. Each box is graded on its own, at "
         "the values the sliders hold now; a wrong number is told which mistake it is.",
-        "Cộng các lát cắt ở trên **theo các phần tử đầu ra, từng ô một**: ô của `{x}[k]` là "
-        "Σᵢ v[i]·∂{y}[i]/∂{x}[k], tức cùng một ô của mọi lát cắt, mỗi lát nhân với v[i] của nó (bằng 1 nếu bạn "
+        "Cộng các lát cắt ở trên **theo các phần tử đầu ra, từng ô một**: ô của `{x_k}` là "
+        "{sum_i}{v_i}·∂{y_i}/∂{x_k}, tức cùng một ô của mọi lát cắt, mỗi lát nhân với {v_i} của nó (bằng 1 nếu bạn "
         "không đặt). Mỗi phần tử của `{x}` một ô, xếp đúng như `{x}`. Từng ô được chấm riêng, tại giá trị "
         "các thanh trượt đang giữ; một số sai sẽ được cho biết đó là lỗi nào.",
     ),
@@ -74,14 +74,14 @@ SENTENCES = {
         "{s} bỏ sót {missing}: lát cắt nào cũng cộng ô `{xk}` của nó, nên tổng phải có đủ các lát.",
     ),
     "build.unweighted": T(
-        "{s} is the plain sum, as if every v[i] were 1. With the weights v set, each slice counts v[i] "
-        "times: Σᵢ v[i]·∂{y}[i]/∂{xk}.",
-        "{s} là tổng thường, như thể mọi v[i] đều bằng 1. Khi đã đặt trọng số v, mỗi lát cắt được tính v[i] "
-        "lần: Σᵢ v[i]·∂{y}[i]/∂{xk}.",
+        "{s} is the plain sum, as if every {v_i} were 1. With the weights v set, each slice counts {v_i} "
+        "times: {sum_i}{v_i}·∂{y_i}/∂{xk}.",
+        "{s} là tổng thường, như thể mọi {v_i} đều bằng 1. Khi đã đặt trọng số v, mỗi lát cắt được tính {v_i} "
+        "lần: {sum_i}{v_i}·∂{y_i}/∂{xk}.",
     ),
     "build.weighted_twice": T(
-        "{s} multiplies by v twice (v[i]²). Each slice is weighted once: v[i]·∂{y}[i]/∂{xk}.",
-        "{s} nhân với v hai lần (v[i]²). Mỗi lát cắt chỉ nhân trọng số một lần: v[i]·∂{y}[i]/∂{xk}.",
+        "{s} multiplies by v twice ({v_i}²). Each slice is weighted once: {v_i}·∂{y_i}/∂{xk}.",
+        "{s} nhân với v hai lần ({v_i}²). Mỗi lát cắt chỉ nhân trọng số một lần: {v_i}·∂{y_i}/∂{xk}.",
     ),
     "build.transposed": T(
         "{s} belongs at `{xt}`, the transposed place: ∇{x} has the shape of `{x}`, each number at its own "

@@ -14,8 +14,8 @@ SENTENCES = {
     ),
     "chain.pick": T("Composition", "Hàm hợp"),
     "chain.inner": T("Inner function f", "Hàm trong f"),
-    "chain.outer": T("Outer function g, fed with {via} = f", "Hàm ngoài g, với {via} = f"),
-    "chain.product": T("### The chain rule as a matrix product", "### Quy tắc dây chuyền là một phép nhân ma trận"),
+    "chain.outer": T("Outer function g, of the inner output {name}", "Hàm ngoài g, nhận đầu ra {name} của hàm trong"),
+    "chain.product": T("## The chain rule as a matrix product", "## Quy tắc dây chuyền là một phép nhân ma trận"),
     "chain.product_caption": T(
         "Each Jacobian drawn flat, (out.size × in.size), as `tf.reshape` of its tensor shape: then the "
         "tensordot over f's axes is the product of the matrices, J~g~ ({yn} × {fn}) · J~f~ ({fn} × {xn}) "

@@ -28,9 +28,9 @@ SENTENCES = {
         "Chiều = {y}.shape + {x}.shape: `{ys}` + `{xs}` = **`{js}`**, gồm {n}.",
     ),
     "example.slices_caption": T(
-        "One heatmap per output element {y}[i]: its slice ∂{y}[i]/∂{x} has the shape of {x}. Hover a cell "
+        "One heatmap per output element {y_i}: its slice ∂{y_i}/∂{x} has the shape of {x}. Hover a cell "
         "to read the partial derivative.",
-        "Mỗi phần tử đầu ra {y}[i] một bản đồ nhiệt: lát cắt ∂{y}[i]/∂{x} có cùng chiều với {x}. Rê chuột "
+        "Mỗi phần tử đầu ra {y_i} một bản đồ nhiệt: lát cắt ∂{y_i}/∂{x} có cùng chiều với {x}. Rê chuột "
         "lên một ô để đọc đạo hàm riêng.",
     ),
     "example.slices_in_a_row": T(
@@ -74,6 +74,19 @@ SENTENCES = {
         "Tổng các lát cắt so với `tape.gradient`: sai khác lớn nhất **{err}**.",
     ),
     "example.tape_gradient": T("tape.gradient", "tape.gradient"),
+    "example.own_scale": T("Σ's own scale", "thang riêng của Σ"),
+    "example.own_scale_note": T(
+        "Σ and `tape.gradient` are drawn on a colour scale of their own ({own}, the second key): on the "
+        "slices' ({shared}) they are too small to see, but they are not zero.",
+        "Σ và `tape.gradient` được tô theo thang màu riêng ({own}, thang thứ hai): theo thang của các lát "
+        "({shared}) chúng quá nhỏ để thấy, nhưng không bằng 0.",
+    ),
+    "example.round_off_note": T(
+        "Numbers under {noise} are float32's round-off, not part of the answer: written 0 here, as in the "
+        "pictures (their hover keeps the raw value).",
+        "Các số nhỏ hơn {noise} là sai số làm tròn của float32, không thuộc về đáp án: ở đây ghi là 0, như "
+        "trong hình (khi rê chuột vẫn thấy giá trị gốc).",
+    ),
     "example.tape_returns": T("What `tape.gradient` returns:", "Kết quả `tape.gradient` trả về:"),
     "example.check": T(
         "Is TensorFlow right? Two checks that do not use it",
@@ -103,6 +116,12 @@ SENTENCES = {
         "float32's rounding. Finite differences are off near a kink (relu, abs) or where the function jumps.",
         "Sai khác lớn hơn, {err}, bằng {rel} lần đạo hàm riêng lớn nhất ({scale}): lớn hơn mức làm tròn của "
         "float32. Sai phân hữu hạn lệch gần điểm gãy (relu, abs) hoặc nơi hàm nhảy bậc.",
+    ),
+    "example.check_nan": T(
+        "Finite differences give NaN: a step away from these values the formula is not a real number (the "
+        "note above says where). There the tape's number is no derivative either, whatever it reads.",
+        "Sai phân hữu hạn cho NaN: lệch một bước khỏi các giá trị này, công thức không còn là số thực (ghi chú "
+        "ở trên nói ở đâu). Tại đó con số của tape cũng không phải đạo hàm, dù nó ghi gì.",
     ),
     "example.nonfinite": T(
         "NaN or infinity appears in the result: TensorFlow computed it that way, and so does this page.",

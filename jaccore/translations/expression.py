@@ -144,6 +144,32 @@ SENTENCES = {
         "{name} is not an input here: write the answer with {inputs}, numbers, `pi`, `e` and the functions",
         "{name} không phải đầu vào ở đây: hãy viết đáp án bằng {inputs}, các số, `pi`, `e` và các hàm",
     ),
+    "expression.undefined": T(
+        "`{at}` is {what}: there {element} = {value}, and {cause}. TensorFlow's rule for the derivative still "
+        "gives a slope at that element, which is no derivative: a function has none where it has no value.",
+        "`{at}` là {what}: tại đó {element} = {value}, và {cause}. Quy tắc đạo hàm của TensorFlow vẫn cho một "
+        "độ dốc tại phần tử đó, nhưng đó không phải đạo hàm: hàm không có giá trị thì cũng không có đạo hàm.",
+    ),
+    "expression.pow_base": T(
+        "`{call}` at {element} = {value}: the derivative with respect to `{exponent}` would be "
+        "`{call}` · ln({element}), and {cause}. TensorFlow writes 0 there (its rule takes the logarithm only "
+        "of a positive base), and finite differences give NaN: no real derivative exists.",
+        "`{call}` tại {element} = {value}: đạo hàm theo `{exponent}` sẽ là `{call}` · ln({element}), và {cause}. "
+        "TensorFlow ghi 0 ở đó (quy tắc của nó chỉ lấy logarit của cơ số dương), còn sai phân hữu hạn cho NaN: "
+        "không có đạo hàm thực nào.",
+    ),
+    "expression.cause.log": T(
+        "the logarithm of a number ≤ 0 is not a real number", "logarit của một số ≤ 0 không phải là số thực"
+    ),
+    "expression.cause.sqrt": T(
+        "the square root of a negative number is not a real number", "căn bậc hai của số âm không phải là số thực"
+    ),
+    "expression.cause.division": T("a division by zero has no value", "phép chia cho 0 không có giá trị"),
+    "expression.cause.power": T(
+        "a number ≤ 0 to a power that is not a whole number is not a real number (nor is its logarithm)",
+        "một số ≤ 0 mũ một số không nguyên không phải là số thực (logarit của nó cũng vậy)",
+    ),
+    "expression.cause.other": T("the operation has no finite value there", "phép toán không có giá trị hữu hạn tại đó"),
     "expression.constant": T(
         "`{constant}` is the constant {constant} = {value}, not an input: no slider sets it. To differentiate "
         "with respect to an input, give it another name, such as `{constant}_`.",

@@ -41,10 +41,10 @@ SENTENCES = {
     "lesson.pick": T("Example", "Ví dụ"),
     "lesson.column_sums": T("column sums", "tổng từng cột"),
     "lesson.why": T(
-        "Each column sum is Σᵢ ∂{y}[i]/∂{x}[k]: the partial derivatives of all output elements with "
+        "Each column sum is {sum_i}∂{y_i}/∂{x_k}: the partial derivatives of all output elements with "
         "respect to the same input element. That is the derivative of `tf.reduce_sum({y})` — which is why "
         "`tape.gradient` of a non-scalar {y} has {x}'s shape and not the Jacobian's.",
-        "Mỗi tổng cột là Σᵢ ∂{y}[i]/∂{x}[k]: các đạo hàm riêng của mọi phần tử đầu ra theo cùng một phần "
+        "Mỗi tổng cột là {sum_i}∂{y_i}/∂{x_k}: các đạo hàm riêng của mọi phần tử đầu ra theo cùng một phần "
         "tử đầu vào. Đó là đạo hàm của `tf.reduce_sum({y})` — vì vậy `tape.gradient` của {y} không phải số vô hướng "
         "có chiều của {x}, không phải chiều của Jacobian.",
     ),

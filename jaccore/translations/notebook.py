@@ -23,25 +23,25 @@ SENTENCES = {
     ),
     "notebook.jacobian": T(
         "## The Jacobian of `{y}` with respect to `{x}`\n\nIts shape is `{y}.shape + {x}.shape` = {ys} + {xs} "
-        "= {js}: for each element `{y}[i]` one slice `∂{y}[i]/∂{x}` with the shape of `{x}`, {n} partial "
+        "= {js}: for each element `{y_i}` one slice `∂{y_i}/∂{x}` with the shape of `{x}`, {n} partial "
         "derivatives in all. The cell prints the shape, then the Jacobian.",
         "## Jacobian của `{y}` theo `{x}`\n\nChiều của nó là `{y}.shape + {x}.shape` = {ys} + {xs} = {js}: "
-        "mỗi phần tử `{y}[i]` có một lát `∂{y}[i]/∂{x}` cùng chiều với `{x}`, tổng cộng {n} đạo hàm riêng. "
+        "mỗi phần tử `{y_i}` có một lát `∂{y_i}/∂{x}` cùng chiều với `{x}`, tổng cộng {n} đạo hàm riêng. "
         "Ô này in ra chiều, rồi in Jacobian.",
     ),
     "notebook.gradient": T(
         "## The gradient\n\n`g.gradient({y}, {x})` returns one number per element of `{x}`: shape {xs}, not "
-        "the Jacobian's {js}. It is the sum of the slices `∂{y}[i]/∂{x}` over every element of `{y}`.",
+        "the Jacobian's {js}. It is the sum of the slices `∂{y_i}/∂{x}` over every element of `{y}`.",
         "## Gradient\n\n`g.gradient({y}, {x})` trả về một số cho mỗi phần tử của `{x}`: chiều {xs}, không "
-        "phải chiều {js} của Jacobian. Đó là tổng các lát `∂{y}[i]/∂{x}` trên mọi phần tử của `{y}`.",
+        "phải chiều {js} của Jacobian. Đó là tổng các lát `∂{y_i}/∂{x}` trên mọi phần tử của `{y}`.",
     ),
     "notebook.gradient_weighted": T(
         "## The gradient, weighted\n\nWith `output_gradients=v`, `g.gradient({y}, {x})` returns one number "
-        "per element of `{x}` (shape {xs}, not the Jacobian's {js}): the sum of the slices `∂{y}[i]/∂{x}`, "
-        "each times its weight `v[i]`.",
+        "per element of `{x}` (shape {xs}, not the Jacobian's {js}): the sum of the slices `∂{y_i}/∂{x}`, "
+        "each times its weight `{v_i}`.",
         "## Gradient có trọng số\n\nVới `output_gradients=v`, `g.gradient({y}, {x})` trả về một số cho mỗi "
-        "phần tử của `{x}` (chiều {xs}, không phải chiều {js} của Jacobian): tổng các lát `∂{y}[i]/∂{x}`, "
-        "mỗi lát nhân với trọng số `v[i]` của nó.",
+        "phần tử của `{x}` (chiều {xs}, không phải chiều {js} của Jacobian): tổng các lát `∂{y_i}/∂{x}`, "
+        "mỗi lát nhân với trọng số `{v_i}` của nó.",
     ),
     "notebook.sums": T(
         "## Check: the column sums\n\nAdd the Jacobian up over the {k} axes of `{y}`, the column sums of "
@@ -52,10 +52,10 @@ SENTENCES = {
         "làm tròn của float32.",
     ),
     "notebook.sums_weighted": T(
-        "## Check: the weighted sums\n\nWeight each slice by `v[i]` and add them up over the {k} axes of "
+        "## Check: the weighted sums\n\nWeight each slice by `{v_i}` and add them up over the {k} axes of "
         "`{y}` (`tf.tensordot`), and you get the gradient. The last number printed is the largest "
         "difference: 0, or a float32 rounding error.",
-        "## Kiểm tra: tổng có trọng số\n\nNhân mỗi lát với `v[i]` rồi cộng theo {k} trục của `{y}` "
+        "## Kiểm tra: tổng có trọng số\n\nNhân mỗi lát với `{v_i}` rồi cộng theo {k} trục của `{y}` "
         "(`tf.tensordot`), ta được gradient. Số in ra cuối cùng là độ lệch lớn nhất: 0, hoặc sai số làm "
         "tròn của float32.",
     ),

@@ -35,8 +35,8 @@ SENTENCES = {
     "predict.wrong": T("Not quite.", "Chưa đúng."),
     # What each option means: the right one, then the mistakes (../shared/LEARNERS.md).
     "predict.jacobian_right": T(
-        "Each element of `{y}` has a slice `∂{y}[i]/∂{x}` of shape {xs}: `{y}.shape + {x}.shape` = {ys} + {xs} = {js}.",
-        "Mỗi phần tử của `{y}` có một lát `∂{y}[i]/∂{x}` chiều {xs}: `{y}.shape + {x}.shape` = {ys} + {xs} = {js}.",
+        "Each element of `{y}` has a slice `∂{y_i}/∂{x}` of shape {xs}: `{y}.shape + {x}.shape` = {ys} + {xs} = {js}.",
+        "Mỗi phần tử của `{y}` có một lát `∂{y_i}/∂{x}` chiều {xs}: `{y}.shape + {x}.shape` = {ys} + {xs} = {js}.",
     ),
     "predict.input_axes_first": T(
         "{s} puts the axes of `{x}` first. `g.jacobian` puts the output's axes first, then the input's: "
@@ -63,9 +63,9 @@ SENTENCES = {
         "`g.jacobian` giữ nguyên mọi trục, {js}; `tf.reshape(jacobian, {s})` mới cho dạng phẳng.",
     ),
     "predict.gradient_right": T(
-        "`g.gradient` returns one number per element of `{x}`, shape {xs}: the slices `∂{y}[i]/∂{x}` added "
+        "`g.gradient` returns one number per element of `{x}`, shape {xs}: the slices `∂{y_i}/∂{x}` added "
         "up over every element of `{y}`.",
-        "`g.gradient` trả về mỗi phần tử của `{x}` một số, chiều {xs}: tổng các lát `∂{y}[i]/∂{x}` trên mọi "
+        "`g.gradient` trả về mỗi phần tử của `{x}` một số, chiều {xs}: tổng các lát `∂{y_i}/∂{x}` trên mọi "
         "phần tử của `{y}`.",
     ),
     "predict.whole_jacobian": T(
@@ -101,9 +101,9 @@ SENTENCES = {
         "`∂{yi}/∂{xk}` = {s}: `{yi}` thay đổi nhanh thế nào khi chỉ `{xk}` thay đổi.",
     ),
     "predict.column_sum": T(
-        "{s} is the sum of `∂{y}[i]/∂{xk}` over every element of `{y}`: the gradient's entry for `{xk}`, a "
+        "{s} is the sum of `∂{y_i}/∂{xk}` over every element of `{y}`: the gradient's entry for `{xk}`, a "
         "column sum of the flat Jacobian. The question asks about one element, `{yi}`.",
-        "{s} là tổng của `∂{y}[i]/∂{xk}` trên mọi phần tử của `{y}`: phần tử của gradient ứng với `{xk}`, "
+        "{s} là tổng của `∂{y_i}/∂{xk}` trên mọi phần tử của `{y}`: phần tử của gradient ứng với `{xk}`, "
         "tức tổng một cột của Jacobian dạng phẳng. Câu hỏi chỉ hỏi về một phần tử, `{yi}`.",
     ),
     "predict.swapped": T(

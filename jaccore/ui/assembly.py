@@ -113,8 +113,9 @@ def box_text(key: str) -> str:
 def render_heading(panel: Panel, built: Attempt) -> None:
     """The heading and what to do, at the end of the panel above the boxes (one element fewer to send
     on every slider move than an st.html of their own)."""
-    intro = say("build.intro", x=built.total.x, y=built.total.y)
-    panel.html(prose_html(f"### {say('build.title')}\n\n{intro}"))
+    total = built.total
+    intro = say("build.intro", x=total.x, y=total.y, **total.generic)
+    panel.html(prose_html(f"## {say('build.title')}\n\n{intro}"))
 
 
 def render_boxes(built: Attempt) -> None:
@@ -184,7 +185,8 @@ def mark_text(built: Attempt, k: int, mark: Mark, lang: str) -> str:
         text = say("exercise.not_a_number", text=literal(mark.typed, limit=40))
     else:
         blanks = {"s": array_text(mark.value), "y": total.y, "x": total.x, "xk": xk, "yk": "", "xt": "",
-                  "other": "", "ok": "", "missing": "", **dict(mark.blanks)}  # fmt: skip
+                  "other": "", "ok": "", "missing": "",
+                  **total.generic, **dict(mark.blanks)}  # fmt: skip
         why = f" {SENTENCES['predict.also'](lang)} ".join(SENTENCES[key](lang, **blanks) for key in mark.mistakes)
         text = f"{say('exercise.wrong')}. {why}".strip()
     return " ".join([text, *hint_lines(total, k, built.hints.get(k, 0) if not mark.right else 0)])

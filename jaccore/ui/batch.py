@@ -22,7 +22,7 @@ def render_batch(page: Page) -> None:
     sections.prose(say("batch.intro"))
     coupled = toggles({"coupled": say("batch.couple")})["coupled"]
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
-    st.latex(example.formula)
+    sections.render_formula(example.formula)
     st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
     sections.render_inputs_header(example)
     live_batch(example)
@@ -36,9 +36,9 @@ def live_batch(example: Example) -> None:
     per_sample = batch_jacobian(example.fn, values, "x")
     shape = sections.shape_sentence("y", "x", full.jacobian, full.output.ndim)
     panel = Panel()
-    panel.html(prose_html(f"### {say('batch.full')}") + prose_html(shape, caption=True))
+    panel.html(prose_html(f"## {say('batch.full')}") + prose_html(shape, caption=True))
     panel.figure(figures.block_grid(full.jacobian, "y", "x", say("panel.round_off")), "blocks")
-    panel.html(prose_html(f"### {say('batch.diagonal')}"))
+    panel.html(prose_html(f"## {say('batch.diagonal')}"))
     panel.figure(figures.batch_sums(per_sample, "y", "x", say("panel.round_off")), "diagonal")
     panel.html(coupling_facts(full.jacobian, per_sample))
     panel.show()
@@ -62,7 +62,7 @@ def coupling_facts(jacobian: np.ndarray, per_sample: np.ndarray) -> str:
 
 
 def render_jacobian_sizes() -> None:
-    st.subheader(say("batch.sizes"))
+    st.header(say("batch.sizes"))
     columns = st.columns(3)
     batch = columns[0].number_input(say("batch.batch"), 1, 100_000, 128, key="size.N")
     n_in = columns[1].number_input("n_in", 1, 1_000_000, 1024, key="size.in")

@@ -5,7 +5,7 @@ import numpy as np
 import streamlit as st
 
 from jaccore import equations
-from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, chain_slug
+from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, OUTER_FORMULAS, chain_slug
 from jaccore.engine import (
     InputError,
     analyze,
@@ -32,12 +32,14 @@ def render_chain(page: Page) -> None:
     st.html(prose_html(say("chain.intro")))
     titles = {key: CHAIN_EXAMPLES[key].title(language()) for key in PAIRS}
     chosen = url_choice(st.selectbox, say("chain.pick"), titles, "chain", next(iter(PAIRS)))
-    inner, outer, via = PAIRS[chosen]
+    inner = PAIRS[chosen][0]
     left, right = st.columns(2)
     left.markdown(f"**{say('chain.inner')}**")
-    left.latex(EXAMPLES[inner].formula)
-    right.markdown(f"**{say('chain.outer', via=via)}**")
-    right.latex(EXAMPLES[outer].formula)
+    with left:
+        sections.render_formula(EXAMPLES[inner].formula, key="jx-formula-inner")
+    right.markdown(f"**{say('chain.outer', name=EXAMPLES[inner].output_name)}**")
+    with right:
+        sections.render_formula(OUTER_FORMULAS[chosen], key="jx-formula-outer")
     chain = CHAIN_EXAMPLES[chosen]
     wrt = sections.choose_wrt(chain)
     sections.render_inputs_header(chain)

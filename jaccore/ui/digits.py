@@ -12,7 +12,7 @@ from jaccore.markup import class_table, image_html, prose_html
 from jaccore.sitemap import Page
 from jaccore.takeaway import digits_cells, notebook_bytes
 from jaccore.translations import grouped
-from jaccore.ui import sections
+from jaccore.ui import files, sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.predict import predictions_off
@@ -35,15 +35,15 @@ def render_digits(page: Page) -> None:
         render_questions("digits.predict")
     on_screen = sections.OnScreen(page=page.title(language()))
     live_digits(on_screen)
-    st.subheader(say("digits.batch", b=BATCH))
+    st.header(say("digits.batch", b=BATCH))
     live_batch()
-    sections.render_notebook_download(f"notebook_{page.slug}.ipynb", on_screen)
+    files.render_notebook_download(f"notebook_{page.slug}.ipynb", on_screen)
     if predictions_off():  # a teacher's ?predict=off: the same questions, after the pictures
         render_questions("quiz.title")
 
 
 def render_questions(heading: str) -> None:
-    st.subheader(say(heading))
+    st.header(say(heading))
     shapes = [
         ((10, 8, 8), "(10, 8, 8)", say("digits.why_shape")),
         ((8, 8, 10), "(8, 8, 10)", say("digits.why_reversed")),
@@ -98,7 +98,7 @@ def live_digits(on_screen: sections.OnScreen) -> None:
     if output == "probabilities":  # the trap on screen: its fix beside it
         render_fix(panel, reading)
     else:  # one chart fewer to redraw on every move (~25 ms in Chromium)
-        panel.html(prose_html(f"### {say('digits.fix')}\n\n{say('digits.fix_hint')}"))
+        panel.html(prose_html(f"## {say('digits.fix')}\n\n{say('digits.fix_hint')}"))
     panel.show()
 
 
@@ -112,7 +112,7 @@ def render_reading(panel: Panel, n: int, label: int, reading: Reading) -> None:
     picture = image_html(digits()[0][n], say("digits.picture", n=n, label=label))
     columns = {"logits": reading.logits.output, "probabilities": reading.p}
     table = class_table(columns, say("digits.class_column"), reading.predicted, "probabilities")
-    heading = prose_html(f"### {say('digits.reads')}\n\n{seen} {verdict}")
+    heading = prose_html(f"## {say('digits.reads')}\n\n{seen} {verdict}")
     panel.html(f'{heading}<div class="jx-row">{picture}{table}</div>')
 
 
@@ -130,19 +130,21 @@ def render_slices(panel: Panel, reading: Reading, output: str, upstream: str) ->
     v: ones (what tape.gradient returns without output_gradients) or one-hot c (class c's slice alone)."""
     analysis, c, word = reading.weighted(output, upstream), reading.c, say("panel.round_off")
     shape = sections.shape_sentence(output, "image", analysis.jacobian, 1)
-    text = f"### {say('digits.slices', y=output)}\n\n{shape}"
+    text = f"## {say('digits.slices', y=output)}\n\n{shape}"
     panel.html(prose_html(text) + prose_html(say("digits.slices_caption", y=output), caption=True))
     grid = figures.slice_grid(analysis.jacobian, (10,), output, "image", word, (2, 5))
     panel.figure(figures.as_pixels(grid), "slices")
     zero, largest = np.abs(analysis.gradient).max(), np.abs(analysis.jacobian).max()
     heading, explanation = SUMS[output, upstream]
     text = say(explanation, c=c, zero=f"{zero:.2g}", largest=f"{largest:.3g}")
-    panel.html(prose_html(f"### {say(heading, c=c)}\n\n{text}"))
+    panel.html(prose_html(f"## {say(heading, c=c)}\n\n{text}"))
     labels = (say("example.tape_gradient"), say("example.versus"))
     total = equations.sum_equation(
-        analysis.jacobian, analysis.upstream, analysis.gradient, output, "image", labels, word
+        analysis.jacobian, analysis.upstream, analysis.gradient, output, "image", labels, word, say("example.own_scale")
     )
     panel.figure(figures.as_pixels(total), "sum")
+    if note := sections.own_scale_note(total):
+        panel.html(prose_html(note, caption=True))
 
 
 def render_fix(panel: Panel, reading: Reading) -> None:
@@ -151,7 +153,7 @@ def render_fix(panel: Panel, reading: Reading) -> None:
     weights = np.eye(10)[c] - reading.p  # (one-hot c − p)·J_logits: the log-probability's gradient
     err = max_abs_difference(np.tensordot(weights, reading.logits.jacobian, axes=1), reading.of_log_probability)
     fix = say("digits.fix_text", c=c, err=f"{err:.2g}", pc=f"{reading.p[c]:.3g}")
-    panel.html(prose_html(f"### {say('digits.fix')}\n\n{fix}"))
+    panel.html(prose_html(f"## {say('digits.fix')}\n\n{fix}"))
     gradients = [reading.probabilities.gradient, reading.of_probability.gradient, reading.of_log_probability]
     titles = ["tape.gradient(<br>probabilities)", f"tape.gradient(<br>probabilities[{c}])",
               f"tape.gradient(<br>log_softmax(logits)[{c}])"]  # fmt: skip

@@ -8,7 +8,7 @@ import datetime
 import streamlit as st
 
 from jaccore.catalog.puzzles import PUZZLES
-from jaccore.markup import literal
+from jaccore.markup import literal, prose_html
 from jaccore.progress import MARKS, MAX_CODE, CodeError, code, progress_of, read_code, report
 from jaccore.sitemap import PAGES, Page, in_section
 from jaccore.ui.memory import BUILT, KINDS, PREDICTED, SEEN, SOLVED, forget, known, progress
@@ -33,7 +33,7 @@ def render_home(page: Page) -> None:
         st.page_link(f"pages/{entry.slug}.py", label=entry.title(lang))
     st.info(say("home.layout"))
     with st.expander(say("home.glossary")):
-        st.markdown(say("home.glossary_rows"))
+        st.html(prose_html(say("home.glossary_rows")))
 
 
 WORKED = (PREDICTED, BUILT, SOLVED)  # what a worked example's page earns
@@ -61,7 +61,7 @@ def counts(worked: list[Page]) -> dict[str, int]:
 
 
 def render_progress(worked: list[Page]) -> None:
-    st.subheader(say("progress.heading"))
+    st.header(say("progress.heading"))
     lesson = next(entry.title(language()) for entry in worked if entry.kind == "lesson")
     if predictions_off():
         st.caption(say("progress.skipped"))

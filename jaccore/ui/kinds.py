@@ -17,7 +17,7 @@ from jaccore.ui.pitfalls import render_pitfalls
 from jaccore.ui.playground import render_playground
 from jaccore.ui.predict import predictions_off
 from jaccore.ui.puzzles import render_puzzles
-from jaccore.ui.state import bind_page
+from jaccore.ui.state import bind_page, language, say
 from jaccore.ui.widgets import drop_stale_choices, keep_what_the_page_reads
 from jaccore.ui.worked import render_example, render_lesson
 
@@ -41,6 +41,9 @@ def show(slug: str) -> None:
     """The page `slug`, drawn by the function of its kind, with the stylesheet its HTML needs."""
     page = PAGES[slug]
     bind_page(slug)
+    # The browser tab says which page, in the reader's language (WCAG 2.4.2), not the app's name alone.
+    title = say("app.title") if page.section == "home" else f"{page.title(language())} · {say('app.title')}"
+    st.set_page_config(page_title=title)
     st.html(STYLESHEET)
     notes = st.container()  # at the top: what the link gave that the page cannot use
     keep_what_the_page_reads(page, notes)

@@ -208,7 +208,6 @@ function toPx(edgesOf, u) {
 // edges in pixels, and every label an annotation at its place.
 function apply(figure, g) {
   const { layout } = figure;
-  const [trace] = figure.data;
   const { panels, shape, moved } = g.placed;
   if (moved) {
     const copy = (grid, fill) => {
@@ -219,8 +218,10 @@ function apply(figure, g) {
       });
       return out;
     };
-    trace.z = copy(trace.z, null);
-    if (Array.isArray(trace.text)) trace.text = copy(trace.text, "");
+    for (const t of figure.data) {  // the numbers' heatmap, and the one that paints an own scale
+      t.z = copy(t.z, null);
+      if (Array.isArray(t.text)) t.text = copy(t.text, "");
+    }
   }
   const { xEdges, yEdges, fonts } = g;
   const x = (u) => toPx(xEdges, u);
@@ -258,8 +259,7 @@ function apply(figure, g) {
     const [dx, dy] = along(s);
     Object.assign(s, { x0: x(s.x0 + dx), x1: x(s.x1 + dx), y0: y(s.y0 + dy), y1: y(s.y1 + dy) });
   }
-  trace.x = xEdges;
-  trace.y = yEdges;
+  for (const t of figure.data) Object.assign(t, { x: xEdges, y: yEdges });
   Object.assign(layout.xaxis, { range: [0, xEdges.at(-1)], showticklabels: false });
   Object.assign(layout.yaxis, { range: [yEdges.at(-1), 0], showticklabels: false });
   Object.assign(layout, { width: g.width, height: g.height, margin: { ...g.margin, pad: 0 } });

@@ -15,7 +15,7 @@ from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
 from jaccore.takeaway import linear_cells, notebook_bytes
 from jaccore.translations import counted
-from jaccore.ui import sections
+from jaccore.ui import files, sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.quiz import quiz
@@ -34,7 +34,7 @@ def render_linear(page: Page) -> None:
     titles = {slug: example.title(language()) for slug, example in FUNCTIONS.items()}
     slug = url_choice(st.selectbox, say("linear.pick"), titles, "example", "layer")
     example = FUNCTIONS[slug]
-    st.latex(example.formula)
+    sections.render_formula(example.formula)
     wrt = sections.choose_wrt(example)
     try:
         y_shape = output_shape(example.fn, example.inputs, wrt)
@@ -45,8 +45,8 @@ def render_linear(page: Page) -> None:
     sections.render_inputs_header(with_direction(example, wrt))
     on_screen = sections.OnScreen(page=page.title(language()))
     live_linear(slug, wrt, element, on_screen)
-    sections.render_notebook_download(f"notebook_{page.slug}_{slug}_{wrt}.ipynb", on_screen)
-    st.subheader(say("quiz.title"))
+    files.render_notebook_download(f"notebook_{page.slug}_{slug}_{wrt}.ipynb", on_screen)
+    st.header(say("quiz.title"))
     options = [
         (100, "100", say("linear.why")),
         (10, "10", say("linear.why_ten")),

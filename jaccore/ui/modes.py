@@ -20,7 +20,7 @@ from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page
 from jaccore.takeaway import modes_cells, notebook_bytes
 from jaccore.translations import grouped
-from jaccore.ui import sections
+from jaccore.ui import files, sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.quiz import quiz
@@ -34,14 +34,14 @@ TIMED = "modes.timed"  # session state: measurements by (n_out, n_in)
 def render_modes(page: Page) -> None:
     st.title(page.title(language()))
     sections.prose(say("modes.intro"))
-    st.latex(LAYER.formula)
+    sections.render_formula(LAYER.formula)
     wrt = sections.choose_wrt(LAYER)
     options = {"rows": say("modes.rows"), "columns": say("modes.columns")}
     mode = url_choice(st.radio, say("modes.pick"), options, "mode", "rows", horizontal=True)
     sections.render_inputs_header(LAYER)
     on_screen = sections.OnScreen(page=page.title(language()))
     live_modes(mode, wrt, on_screen)
-    sections.render_notebook_download(f"notebook_{page.slug}_{mode}_{wrt}.ipynb", on_screen)
+    files.render_notebook_download(f"notebook_{page.slug}_{mode}_{wrt}.ipynb", on_screen)
     render_timing()
     render_self_check(wrt)
 
@@ -55,7 +55,7 @@ def live_modes(mode: str, wrt: str, on_screen: sections.OnScreen) -> None:
     lang = language()  # read here: the notebook is made at the click, outside this run
     on_screen.notebook = lambda: notebook_bytes(modes_cells(values, wrt, mode, done, on_screen.page, lang))
     panel = Panel()
-    panel.html(prose_html(f"### {say('modes.matrix')}") + prose_html(pass_sentence(built, mode, wrt, done)))
+    panel.html(prose_html(f"## {say('modes.matrix')}") + prose_html(pass_sentence(built, mode, wrt, done)))
     built_so_far = partly_built(built, mode, done)
     panel.figure(figures.flat_matrix(built_so_far, built.output_shape, "y", wrt, word=say("panel.round_off")), "built")
     if done == built.passes:
@@ -101,7 +101,7 @@ def pass_sentence(built: Built, mode: str, wrt: str, done: int) -> str:
 
 def render_timing() -> None:
     """Both modes timed on a layer the learner shapes, at a click (each new shape traces its graphs)."""
-    st.subheader(say("modes.timing"))
+    st.header(say("modes.timing"))
     sections.prose(say("modes.timing_intro"))
     sizes = {size: size for size in SIZES}
     left, right = st.columns(2)
@@ -137,7 +137,7 @@ def timing_table(ms: dict[str, float], n_out: int, n_in: int) -> str:
 
 
 def render_self_check(wrt: str) -> None:
-    st.subheader(say("quiz.title"))
+    st.header(say("quiz.title"))
     y_shape = output_shape(LAYER.fn, LAYER.inputs, wrt)
     x_shape = LAYER.inputs[wrt].shape
     rows, columns = int(np.prod(y_shape)), int(np.prod(x_shape))

@@ -27,18 +27,26 @@ function loadPlotly(url) {
 
 // Plotly redraws its colour bar on every restyle, which about doubles the cost of a slider move;
 // the same scale is drawn once here, in HTML, and only its three numbers change.
+// A figure whose results have a scale of their own (tiles.own_scale) gets a second key, headed by
+// what it is the scale of.
 function colourKey(key, axis) {
   if (!key.firstChild) {
     const stops = axis.colorscale.map(([at, colour]) => `${colour} ${100 * at}%`).join(", ");
-    key.style.cssText = "display:flex;gap:6px;height:120px;margin-top:40px;font-size:12px;color:inherit";
+    key.style.cssText = "display:grid;grid-template-columns:12px auto;gap:4px 6px;align-content:start;" +
+      "margin-top:40px;font-size:12px;color:inherit";
     key.innerHTML =
-      `<div style="width:12px;background:linear-gradient(to top, ${stops})"></div>` +
-      `<div style="display:flex;flex-direction:column;justify-content:space-between">` +
+      `<b style="grid-column:1 / -1;max-width:5em;font-weight:600;line-height:1.2"></b>` +
+      `<div style="height:120px;background:linear-gradient(to top, ${stops})"></div>` +
+      `<div style="display:flex;flex-direction:column;justify-content:space-between;height:120px">` +
       `<span></span><span>0</span><span></span></div>`;
   }
   const [top, , bottom] = key.querySelectorAll("span");
   top.textContent = Number(axis.cmax.toPrecision(3));
   bottom.textContent = Number(axis.cmin.toPrecision(3));
+  const title = axis.colorbar?.title?.text ?? "";
+  const heading = key.querySelector("b");
+  if (heading.textContent !== title) heading.textContent = title;
+  heading.hidden = !title;
 }
 
 // Plotly removes and redraws every annotation on each update (about a third of its time here).
@@ -128,7 +136,8 @@ function colourAt(axis, value) {
   return rgb(from).map((channel, k) => channel + mix * (rgb(to)[k] - channel));
 }
 
-function drawCells(layer, layout, trace, px, paint) {
+function drawCells(layer, layout, figure, px, paint) {
+  const [trace, over] = figure.data;
   const { z } = trace;
   const key = JSON.stringify([trace.x, trace.y, layout.margin, px]);
   if (layer.dataset.drawn !== key) {
@@ -148,12 +157,13 @@ function drawCells(layer, layout, trace, px, paint) {
     });
     layer.replaceChildren(...cells);
   }
-  const axis = layout.coloraxis;
+  const own = over?.z.flat() ?? [];  // the panels on a scale of their own: their colour from it
   z.flat().forEach((value, n) => {
     const cell = layer.children[n];
     const finite = value !== null && Number.isFinite(value);
     const shown = finite && px ? threeDigits(value) : "";
     if (cell.textContent !== shown) cell.textContent = shown;
+    const axis = own[n] !== null && own[n] !== undefined && Number.isFinite(own[n]) ? layout.coloraxis2 : layout.coloraxis;
     const colour = finite ? colourAt(axis, value) : null;
     const background = colour ? `rgb(${colour.map(Math.round).join(",")})` : "";
     if (shown) {
@@ -183,7 +193,7 @@ function drawChart(node, block, width, component) {
   let chart = node.querySelector("div.jacobian-heatmap");
   if (!chart) {
     const row = document.createElement("div");
-    row.style.cssText = "display:flex;align-items:flex-start;max-width:100%";
+    row.style.cssText = "display:flex;flex-wrap:wrap;align-items:flex-start;max-width:100%";
     const hint = document.createElement("p");
     hint.className = "jacobian-scroll-hint";
     hint.style.cssText = "margin:0 0 0.25rem;font-size:0.875rem";
@@ -199,15 +209,20 @@ function drawChart(node, block, width, component) {
     const labels = document.createElement("div");
     labels.className = "jacobian-labels";
     labels.setAttribute("aria-hidden", "true");  // the chart's accessible name lists the titles
-    const key = document.createElement("div");
-    key.className = "jacobian-colour-key";
-    key.setAttribute("aria-hidden", "true");
+    const keys = document.createElement("div");
+    keys.style.cssText = "display:flex;gap:8px";
+    for (const name of ["jacobian-colour-key", "jacobian-colour-key jacobian-colour-key-own"]) {
+      const key = document.createElement("div");
+      key.className = name;
+      key.setAttribute("aria-hidden", "true");
+      keys.append(key);
+    }
     const cells = document.createElement("div");
     cells.className = "jacobian-cells";
     cells.setAttribute("aria-hidden", "true");
     frame.append(chart, labels, cells);
     scroller.append(frame);
-    row.append(scroller, key);
+    row.append(scroller, keys);
     // The numbers the cells show, as tables a screen reader reads after the chart's name.
     const readout = document.createElement("div");
     readout.className = "jacobian-readout";
@@ -222,7 +237,7 @@ function drawChart(node, block, width, component) {
   const { figure } = block;  // parsed afresh on each update: changing it below is safe
   const { layout } = figure;
   const [trace] = figure.data;
-  const room = layout.coloraxis ? width - KEY_PX : width;
+  const room = width - KEY_PX * ((layout.coloraxis ? 1 : 0) + (layout.coloraxis2 ? 1 : 0));
   const labels = node.querySelector("div.jacobian-labels");
   const cells = node.querySelector("div.jacobian-cells");
   const placed = htmlLabels(figure) && Array.isArray(trace.z);
@@ -233,7 +248,10 @@ function drawChart(node, block, width, component) {
   const scrolls = layout.width > room + 1;
   node.querySelector("p.jacobian-scroll-hint").textContent = scrolls ? block.hint ?? "" : "";
   const scroller = node.querySelector("div.jacobian-scroller");
-  scroller.style.maxWidth = `${room}px`;
+  // A chart that scrolls has the whole width, its keys under it: beside it, they would hide a column
+  // that the scroll hint says is there.
+  scroller.style.maxWidth = `${scrolls ? width : room}px`;
+  scroller.nextElementSibling.style.marginTop = scrolls ? "-28px" : "";  // the keys: no titles to line up with
   // A chart that scrolls sideways takes the keyboard's focus, so that the arrow keys scroll it.
   if (scrolls) {
     scroller.tabIndex = 0;
@@ -255,12 +273,14 @@ function drawChart(node, block, width, component) {
   for (const axis of [layout.xaxis, layout.yaxis]) {
     if (axis?.gridcolor) Object.assign(axis, { gridcolor: faint, zerolinecolor: ink });
   }
-  const key = node.querySelector("div.jacobian-colour-key");
-  if (layout.coloraxis) {
-    layout.coloraxis.showscale = false;
-    colourKey(key, layout.coloraxis);
-  } else {
-    key.replaceChildren();  // a line chart: no colour scale
+  const [shared, own] = node.querySelectorAll("div.jacobian-colour-key");
+  for (const [key, axis] of [[shared, layout.coloraxis], [own, layout.coloraxis2]]) {
+    if (axis) {
+      axis.showscale = false;
+      colourKey(key, axis);
+    } else {
+      key.replaceChildren();  // a line chart, or no scale of its own: no key
+    }
   }
   if (placed) {
     drawLabels(labels, layout);
@@ -270,7 +290,7 @@ function drawChart(node, block, width, component) {
     chart.style.height = `${layout.height}px`;
     const numbers = Boolean(trace.texttemplate && cellFont);
     const paint = !chart.plotted && trace.z.length * (trace.z[0]?.length ?? 0) <= MAX_PAINTED;
-    if (numbers || paint) drawCells(cells, layout, trace, numbers ? cellFont : 0, paint);
+    if (numbers || paint) drawCells(cells, layout, figure, numbers ? cellFont : 0, paint);
     else {
       cells.replaceChildren();
       delete cells.dataset.drawn;

@@ -19,7 +19,7 @@ def render_pitfalls(page: Page) -> None:
 
 def render_card(number: int, ran: Run) -> None:
     trap = ran.trap
-    st.subheader(f"{number}. {trap.title(language())}")
+    st.header(f"{number}. {trap.title(language())}")
     left, right = st.columns(2, gap="large")
     for column, title, code, result, key in (
         (left, say("pitfalls.broken"), ran.broken_source, ran.broken, "broken"),

@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from jaccore.catalog import Example
-from jaccore.codegen import python_literal
+from jaccore.codegen import inline_literal
 from jaccore.engine import InputError, analyze, output_shape
 from jaccore.markup import literal
 from jaccore.notation import array_text, element_indices, partial_label
@@ -61,7 +61,7 @@ def skip() -> None:
 
 def inputs_text(values: Mapping[str, np.ndarray]) -> str:
     """'`A = [[1.0, 2.0], [3.0, 4.0]]`, `B = …`': the inputs a question is asked at, as code."""
-    return ", ".join(f"`{name} = {python_literal(value)}`" for name, value in values.items())
+    return ", ".join(f"`{name} = {inline_literal(value)}`" for name, value in values.items())
 
 
 def questions(example: Example, wrt: str, values: Mapping[str, np.ndarray]) -> list[Question]:
@@ -85,7 +85,7 @@ def render_predictions(example: Example, wrt: str, values: Mapping[str, np.ndarr
     """The three questions: before the answers are shown; afterwards, a recap of the answers given, or
     a self-check when predictions are off."""
     predicted = example.slug in progress(PREDICTED)
-    st.subheader(say("predict.title" if still_asking else "predict.recap" if predicted else "quiz.title"))
+    st.header(say("predict.title" if still_asking else "predict.recap" if predicted else "quiz.title"))
     if still_asking:
         st.markdown(say("predict.intro"))
     asked_at = st.session_state.setdefault(f"predict.values.{example.slug}.{wrt}", dict(values))
@@ -102,7 +102,7 @@ def render_self_check(example: Example, wrt: str) -> None:
     except InputError:
         return  # the live section has said why there is nothing to ask about
     y, xs, lang = example.output_name, tuple(example.inputs[wrt].shape), language()
-    st.subheader(say("quiz.title"))
+    st.header(say("quiz.title"))
     ask(jacobian_shape(example.slug, y, wrt, ys, xs, lang))
     ask(gradient_shape(example.slug, y, wrt, ys, xs, lang))
 
@@ -134,7 +134,7 @@ def render_exercise(example: Example, wrt: str, values: Values, earlier: Mapping
     # Which entries: fixed by the example's structure at its starting values (a box keeps its meaning).
     defaults = analyze(example.fn, dict(example.inputs), wrt)
     entries = exercise_entries(defaults.jacobian, defaults.output.shape)
-    st.subheader(say("exercise.title"))
+    st.header(say("exercise.title"))
     where = tensorflow_index(y, wrt, analysis.output.ndim, values[wrt].ndim)
     st.markdown(say("exercise.intro", inputs=inputs_text(values), y=y, x=wrt, **where))
     key = f"exercise.{slug}.{wrt}"

@@ -17,7 +17,6 @@ import streamlit as st
 from jaccore import equations, figures
 from jaccore.catalog import Example
 from jaccore.codegen import tensorflow_code
-from jaccore.downloads import array_csv, jacobian_csv, npy_bytes
 from jaccore.engine import (
     Analysis,
     InputError,
@@ -28,10 +27,10 @@ from jaccore.engine import (
     max_abs_difference,
     output_shape,
 )
+from jaccore.equations import sum_noise
 from jaccore.expression import ExpressionError
-from jaccore.markup import code_html, html_matrix, html_rows, literal, prose_html
-from jaccore.notation import array_text, as_matrix, shape_text
-from jaccore.takeaway import example_cells, notebook_bytes
+from jaccore.markup import breakable, code_html, html_matrix, html_rows, literal, prose_html
+from jaccore.notation import array_text, as_matrix, generic_blanks, shape_text
 from jaccore.translations import Text, counted, grouped
 from jaccore.ui.panel import Panel
 from jaccore.ui.state import language, say
@@ -60,6 +59,17 @@ class View:
     @property
     def x(self) -> str:
         return self.analysis.wrt
+
+    @property
+    def noise(self) -> float:
+        """Under this, a number of the gradient is round-off, drawn and written as 0 (equations.sum_noise)."""
+        a = self.analysis
+        return sum_noise(a.jacobian, a.upstream, [a.column_sums, a.gradient])
+
+    def round_off_note(self, *arrays: np.ndarray) -> str:
+        """A sentence saying that these arrays' round-off is written 0 ('' where they have none)."""
+        zeroed = any(np.any((np.abs(a) < self.noise) & (a != 0)) for a in map(np.asarray, arrays))
+        return say("example.round_off_note", noise=f"{self.noise:.1g}") if zeroed else ""
 
 
 @dataclass
@@ -95,15 +105,23 @@ def render_question(example: Example) -> None:
     st.title(example.title(language()))
     if example.goal is not None:
         prose(example.goal(language()), caption=True)
-    st.latex(example.formula)
+    render_formula(example.formula)
     prose(f"**{example.question(language())}**")
+
+
+def render_formula(latex: str, key: str = "jx-formula") -> None:
+    """A formula centred as st.latex would draw it, but wrapping to the screen's width between its
+    parts (markup.breakable): st.latex's one line is cut off on a phone, in a box that scrolls
+    sideways with no cue and no focus."""
+    with st.container(key=key):
+        st.markdown(f"${breakable(latex)}$")
 
 
 def render_remember(text: Text | str | None) -> None:
     """What to keep from the page, at its end: a few lines, in a box of their own."""
     if text is not None:
         said = text if isinstance(text, str) else text(language())
-        box = prose_html(f"### {say('example.remember')}\n\n{said}")
+        box = prose_html(f"## {say('example.remember')}\n\n{said}")
         st.html(f'<div class="jx-remember" role="note">{box}</div>')
 
 
@@ -119,7 +137,7 @@ def choose_wrt(example: Example) -> str:
 def render_inputs_header(example: Example, held: bool = False) -> None:
     """The inputs' heading, notes on URL values that could not be used, and the reset button (not
     while the sliders are `held` for the learner's predictions)."""
-    st.subheader(say("example.inputs"))
+    st.header(say("example.inputs"))
     st.caption(say("example.inputs_hint"))
     defaults = slider_defaults(example.inputs)
     icon = ":material/restart_alt:"
@@ -147,38 +165,6 @@ def choose_views(example: Example, wrt: str, *keys: str) -> dict[str, bool]:
     on = any(st.session_state.get(key, st.query_params.get(key, "").lower() == "true") for key in keys)
     with st.expander(say("example.further"), expanded=bool(on), key="further", icon=":material/explore:"):
         return toggles({key: labels[key] for key in keys})
-
-
-def render_downloads(example: Example, wrt: str, on_screen: OnScreen) -> None:
-    """The Jacobian and the gradient on screen as CSV and .npy, the script and the notebook, made
-    when a reader clicks."""
-    y, lang = example.output_name, language()
-    files = {
-        "jacobian_{}_{}.csv": lambda v: jacobian_csv(v.analysis.jacobian, v.analysis.output.shape, y, v.x),
-        "jacobian_{}_{}.npy": lambda v: npy_bytes(v.analysis.jacobian),
-        "gradient_{}_{}.csv": lambda v: array_csv(v.analysis.gradient, v.x),
-        "gradient_{}_{}.npy": lambda v: npy_bytes(v.analysis.gradient),
-        # The script on screen, as a file: the code block has no copy button.
-        "tensorflow_{}_{}.py": lambda _: on_screen.code.encode(),
-        "notebook_{}_{}.ipynb": lambda v: notebook_bytes(
-            example_cells(v.example, v.values, v.x, v.analysis.upstream, on_screen.page, lang)
-        ),
-    }
-    st.markdown(f"**{say('example.downloads')}**")
-    with st.container(horizontal=True):
-        for pattern, write in files.items():
-            name = pattern.format(example.slug, wrt)
-            at_click = lambda write=write: write(on_screen.view)  # noqa: E731
-            st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
-
-
-def render_notebook_download(name: str, on_screen: OnScreen) -> None:
-    """The notebook of what the live section last drew (the pages beyond the examples)."""
-    if on_screen.notebook is None:
-        return
-    st.markdown(f"**{say('example.downloads')}**")
-    at_click = lambda: on_screen.notebook()  # noqa: E731  the latest one, after the sliders' last move
-    st.download_button(name, at_click, file_name=name, key=f"download.{name}", on_click="ignore")
 
 
 # The live section: what a slider move redraws ----------------------------------------------
@@ -267,7 +253,7 @@ def render_notes(panel: Panel, view: View) -> None:
 def render_output(panel: Panel, view: View) -> None:
     analysis = view.analysis
     shape = say("example.shape_of", shape=tuple(analysis.output.shape))
-    heading = prose_html(f"### {say('example.output')}")
+    heading = prose_html(f"## {say('example.output')}")
     panel.html(heading + html_matrix(view.y, analysis.output) + prose_html(shape, caption=True))
     if analysis.nonfinite:
         st.warning(say("example.nonfinite"))  # rare: its own element, above the panel
@@ -284,7 +270,10 @@ def shape_sentence(y: str, x: str, jacobian: np.ndarray, y_ndim: int) -> str:
 def insight(view: View) -> str:
     """What the slices look like, and why, with the numbers of the gradient on screen."""
     text = view.example.insights.get(view.x)
-    return text(language(), gradient=array_text(view.analysis.column_sums)) if text else ""
+    if text is None:
+        return ""
+    sums = view.analysis.column_sums
+    return text(language(), gradient=array_text(sums, view.noise)) + " " + view.round_off_note(sums)
 
 
 def render_jacobian(panel: Panel, view: View, flat: bool, explained: bool = True) -> None:
@@ -293,12 +282,12 @@ def render_jacobian(panel: Panel, view: View, flat: bool, explained: bool = True
     analysis, y, x = view.analysis, view.y, view.x
     shape = shape_sentence(y, x, analysis.jacobian, analysis.output.ndim)
     y_shape = analysis.output.shape
-    text = prose_html(f"### {say('example.jacobian')}\n\n{shape}\n\n{insight(view) if explained else ''}")
+    text = prose_html(f"## {say('example.jacobian')}\n\n{shape}\n\n{insight(view) if explained else ''}")
     if flat:
         panel.html(text + prose_html(say("example.flat_caption", y=y, x=x), caption=True))
         panel.figure(figures.flat_matrix(analysis.jacobian, y_shape, y, x, word=say("panel.round_off")), "flat_chart")
     else:
-        caption = say("example.slices_caption", y=y, x=x)
+        caption = say("example.slices_caption", x=x, **generic_blanks(y, len(y_shape), x, np.ndim(view.values[x])))
         if figures.slices_in_a_row(y_shape):
             caption += " " + say("example.slices_in_a_row", y=y, x=x, shape=shape_text(y_shape))
         panel.html(text + prose_html(caption, caption=True))
@@ -310,13 +299,15 @@ def render_column_sums(panel: Panel, view: View, revealed: bool = True) -> None:
     then the sums beside tape.gradient (the lesson's core)."""
     analysis, y, x = view.analysis, view.y, view.x
     text = say("example.flat_caption", y=y, x=x) + (" " + say("lesson.sum_row", y=y) if revealed else "")
-    panel.html(prose_html(f"### {say('lesson.flat_heading')}") + prose_html(text, caption=True))
+    panel.html(prose_html(f"## {say('lesson.flat_heading')}") + prose_html(text, caption=True))
     sums = analysis.column_sums if revealed else None
     flat = figures.flat_matrix(analysis.jacobian, analysis.output.shape, y, x, sums=sums, word=say("panel.round_off"))
     panel.figure(flat, "flat_chart")
     if revealed:
         rows = {say("lesson.column_sums"): analysis.column_sums, say("example.tape_gradient"): analysis.gradient}
-        panel.html(html_rows(rows, x) + prose_html(say("lesson.why", x=x, y=y)))
+        note = view.round_off_note(*rows.values())
+        why = say("lesson.why", x=x, y=y, **generic_blanks(y, analysis.output.ndim, x, np.ndim(view.values[x])))
+        panel.html(html_rows(rows, x, view.noise) + prose_html(f"{why} {note}"))
 
 
 def render_sum(panel: Panel, view: View, built: "Attempt | None" = None, heading: str = "example.to_gradient") -> None:
@@ -324,26 +315,40 @@ def render_sum(panel: Panel, view: View, built: "Attempt | None" = None, heading
     (`built`), the result is the learner's grid, then, once right, beside what the tape returned; the
     sum itself shows once the build is done or no longer asked for."""
     analysis, y, x = view.analysis, view.y, view.x
-    text = f"### {say(heading)}\n\n{say('example.to_gradient_intro', y=y, x=x)}"
+    text = f"## {say(heading)}\n\n{say('example.to_gradient_intro', y=y, x=x)}"
     if not np.all(analysis.upstream == 1):
         text += "\n\n" + say("example.vjp_note", y=y, x=x, shape=tuple(analysis.output.shape))
     panel.html(prose_html(text))
     tape, word = say("example.tape_gradient"), say("panel.round_off")
     if built is None or (built.revealed and not built.built):
         labels = (tape, say("example.versus"))
-        figure = equations.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, word)
+        figure = equations.sum_equation(analysis.jacobian, analysis.upstream, analysis.gradient, y, x, labels, word,
+                                        say("example.own_scale"))  # fmt: skip
     else:
         labels = (say("build.yours", x=x), tape, say("example.versus"))
         gradient = analysis.gradient if built.built else None
         figure = equations.assembled_equation(analysis.jacobian, analysis.upstream, built.typed, built.wrong, gradient,
                                             y, x, labels, word)  # fmt: skip
     panel.figure(figure, "sum")
+    if note := own_scale_note(figure):
+        panel.html(prose_html(note, caption=True))
+
+
+def own_scale_note(figure: dict) -> str:
+    """What a sum drawn on a scale of its own says of it ('' where it shares the slices')."""
+    layout = figure["layout"]
+    if "coloraxis2" not in layout:
+        return ""
+    shared, own = (f"±{layout[axis]['cmax']:.3g}" for axis in ("coloraxis", "coloraxis2"))
+    return say("example.own_scale_note", shared=shared, own=own)
 
 
 def render_tape_returns(panel: Panel, view: View) -> None:
     """What tape.gradient returned, and how far the sum of the slices is from it."""
     analysis, x = view.analysis, view.x
-    returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, subscript=x)
+    returned = prose_html(say("example.tape_returns")) + html_matrix("∇", analysis.gradient, x, noise=view.noise)
+    if note := view.round_off_note(analysis.gradient):
+        returned += prose_html(note, caption=True)
     agrees = prose_html(say("example.sum_vs_tape", err=f"{analysis.sum_error:.2g}"))
     panel.html(f'<div class="jx-row"><div>{returned}</div>{agrees}</div>')
 
@@ -359,13 +364,16 @@ def render_check(panel: Panel, view: View) -> None:
         exact = example.closed_form({n: v.astype(np.float64) for n, v in view.values.items()}, view.x)
         errors.append(max_abs_difference(analysis.jacobian, exact))
         closed = f"- {say('example.check_closed')}: **{errors[-1]:.2g}**"
-    panel.html(prose_html(f"### {say('example.check')}\n\n{closed}\n{fd}\n\n{check_verdict(max(errors), view)}"))
+    worst = float(np.nan if np.isnan(errors).any() else max(errors))  # Python's max keeps a NaN only if first
+    panel.html(prose_html(f"## {say('example.check')}\n\n{closed}\n{fd}\n\n{check_verdict(worst, view)}"))
 
 
 def check_verdict(err: float, view: View) -> str:
     """What the larger difference says, measured against the partial derivatives it is a difference of."""
     if err == 0:
         return say("example.check_exact")
+    if np.isnan(err):  # a NaN compares as neither agreeing nor differing
+        return say("example.check_nan")
     finite = np.abs(view.analysis.jacobian[np.isfinite(view.analysis.jacobian)])
     scale = max(float(finite.max(initial=0.0)), 1.0)
     key = "example.check_agree" if err <= 1e-4 * scale else "example.check_differ"
@@ -375,5 +383,5 @@ def check_verdict(err: float, view: View) -> str:
 def render_code(panel: Panel, view: View) -> str:
     """The TensorFlow script that prints what the page shows; returned for its download."""
     code = tensorflow_code(view.example, view.values, view.x, view.analysis.upstream, language())
-    panel.html(prose_html(f"### {say('example.code')}") + code_html(code))
+    panel.html(prose_html(f"## {say('example.code')}") + code_html(code))
     return code

@@ -9,7 +9,7 @@ import streamlit as st
 
 from jaccore.catalog import EXAMPLES, Example
 from jaccore.sitemap import Page
-from jaccore.ui import assembly, sections
+from jaccore.ui import assembly, files, sections
 from jaccore.ui.boundary import live
 from jaccore.ui.panel import Panel
 from jaccore.ui.predict import asking, render_exercise, render_predictions, render_self_check
@@ -45,7 +45,7 @@ def render_explorer(example: Example, teach: bool = False) -> None:
     if held:
         render_predictions(example, wrt, on_screen.view.values, still_asking=True)
         return
-    sections.render_downloads(example, wrt, on_screen)
+    files.render_downloads(example, wrt, on_screen)
     if not teach:
         render_self_check(example, wrt)
         return
@@ -111,7 +111,7 @@ def render_lesson(page: Page) -> None:
     titles = {slug: example.title(language()) for slug, example in EXAMPLES.items()}
     # W·x first: its column sums are the notebook's [2, 8, 6], each column adding up three numbers.
     example = EXAMPLES[url_choice(st.selectbox, say("lesson.pick"), titles, "example", "matvec")]
-    st.latex(example.formula)
+    sections.render_formula(example.formula)
     wrt = sections.choose_wrt(example)
     sections.render_inputs_header(example)
     views = sections.choose_views(example, wrt, "weights")

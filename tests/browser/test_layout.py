@@ -252,3 +252,68 @@ def test_a_picture_of_pixels_has_square_cells_from_28_down_to_10_px(rule):
         assert [[p["r"], p["c"], p["h"], p["w"]] for p in g["panels"]] == places, room
     assert seen[4000]["cw"] == 28 and 10 < seen[700]["cw"] < 28 and seen[700]["width"] <= 700
     assert seen[300]["cw"] == 10 and seen[300]["width"] > 300
+
+
+# Reflow (WCAG 1.4.10): at 320 px nothing in the page is cut off or runs past the screen, except inside
+# a box that scrolls and takes the keyboard's focus (a chart too wide at its narrowest legible cells, a
+# code block). Each finding: what, by how many pixels, and which element.
+REFLOW = """() => {
+  const out = [];
+  const width = document.documentElement.clientWidth;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const clips = (e) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(e).overflowX);
+  const tiny = (e) => { const b = e.getBoundingClientRect(); return b.width <= 1 || b.height <= 1; };
+  const describe = (e) => `${e.tagName.toLowerCase()}.${String(e.className?.baseVal ?? e.className).split(' ')[0]}`
+    + ` «${(e.textContent || '').trim().slice(0, 40)}»`;
+  for (const e of main.querySelectorAll('*')) {
+    if (tiny(e) || e.closest('svg, .jx-sr-only') || e.matches('input[type="range"]')) continue;
+    if (clips(e) && e.scrollWidth > e.clientWidth + 1 && e.tabIndex < 0) {
+      out.push(['cut', e.scrollWidth - e.clientWidth, describe(e)]);
+    }
+    let clipped = false;
+    for (let a = e.parentElement; a && a !== main; a = a.parentElement) if (clips(a)) { clipped = true; break; }
+    const box = e.getBoundingClientRect();
+    if (!clipped && box.right > width + 1) out.push(['beyond', Math.round(box.right - width), describe(e)]);
+  }
+  return {page: document.documentElement.scrollWidth - width, out: out.slice(0, 8), n: out.length};
+}"""
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_every_page_reflows_at_320_px(browser, server, slug):
+    """Before: 9 of 15 pages cut their formula by 24–279 px, the glossary's table ran off the screen,
+    and a long code span in the pitfalls' prose did not break."""
+    context = browser.new_context(viewport={"width": 320, "height": 2000})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{'' if slug == 'home' else slug}?predict=off")
+        wait_until_done(page)
+        wait_until_still(page)
+        for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
+            summary.click()
+        wait_until_still(page)
+        found = page.evaluate(REFLOW)
+    finally:
+        context.close()
+    assert found["page"] <= 0 and found["out"] == [], found
+
+
+def test_a_chart_that_scrolls_has_the_width_and_its_keys_go_under_it(browser, server):
+    """The digits' ten slices at 390 px scroll sideways: the colour key moves under them instead of
+    covering their fourth column, and the sum too small for the slices' scale gets a key of its own."""
+    context, page = opened(browser, server, "digits", 390)
+    try:
+        boxes = page.evaluate("""() => {
+          const chart = document.querySelector('[data-kind="chart:slices"]');
+          const box = (e) => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+          const sum = document.querySelector('[data-kind="chart:sum"]');
+          return {scroller: box(chart.querySelector('.jacobian-scroller')),
+                  key: box(chart.querySelector('.jacobian-colour-key')),
+                  own: sum.querySelector('.jacobian-colour-key-own b')?.textContent ?? null};
+        }""")
+    finally:
+        context.close()
+    (left, _, right, bottom), (key_left, key_top, _, _) = boxes["scroller"], boxes["key"]
+    assert key_top >= bottom - 1 or key_left >= right  # under the chart, or beside it: never over it
+    assert right - left >= 390 - 2 * 16 - 2  # the chart has the page's width
+    assert boxes["own"] == "Σ's own scale"

@@ -338,3 +338,23 @@ def test_the_script_writes_the_formula_with_no_parenthesis_python_does_not_need(
     back = re.sub(r"tf\.(?:nn\.|math\.)?", "", formula.code).replace("reduce_", "")
     assert ast.dump(ast.parse(back)) == ast.dump(ast.parse(ast.unparse(ast.parse(text.replace("2", "2.0")))))
     assert back == ast.unparse(ast.parse(back))  # nothing an unparser would drop
+
+
+def test_where_a_formula_leaves_the_real_numbers_is_named_at_the_values():
+    """Found by one eager evaluation at the values on screen: the innermost operation whose result is
+    not finite while its operands are, the element and its value; a power with a varying exponent of a
+    number ≤ 0 (TensorFlow writes 0 for xᵖ·ln x there). Nothing where the formula is defined."""
+    log = parse_expression("sum(log(x - 2) * y)")
+    (note,) = log.undefined({"x": np.array([3.0, 1.5]), "y": np.array([1.0, 1.0])})
+    assert note.message("en").startswith("`log(x - 2)[1]` is NaN: there (x - 2)[1] = -0.5, and the logarithm")
+    assert (
+        parse_expression("x / y")
+        .undefined({"x": np.ones(2), "y": np.array([1.0, 0.0])})[0]
+        .message("vi")
+        .startswith("`(x / y)[1]` là ∞: tại đó")
+    )
+    (power,) = parse_expression("x ** p").undefined({"x": np.array([-1.0, 2.0]), "p": np.array([2.0, 2.0])})
+    assert "x[0] = -1" in power.message("en") and "`p`" in power.message("en")
+    assert parse_expression("x ** 2").undefined({"x": np.array([-1.0, 2.0])}) == []  # a constant exponent
+    assert parse_expression("log(x) + sqrt(x)").undefined({"x": np.array([1.0, 4.0])}) == []
+    assert parse_expression("x * y").undefined({"x": np.ones(2)}) == []  # an input missing: nothing to say

@@ -11,7 +11,7 @@ import plotly.offline
 import pytest
 
 from jaccore import equations, figures
-from jaccore.notation import as_matrix, element_indices, index_label
+from jaccore.notation import as_matrix, element_indices, generic_blanks, index_label, number_text, round_off, settled
 from jaccore.ui.panel import PLOTLY_JS
 from tests import ROOT
 from tests.reading import panels_of
@@ -203,4 +203,41 @@ def test_round_off_is_drawn_as_zero_and_said_so():
     raw = sum(np.float64(1) * analysis.jacobian[0, i] for i in range(3))  # Σ as the figure adds it
     assert np.abs(raw).max() > 0  # float32's rounding, which the picture does not show as a number
     assert any("(làm tròn: " in str(t) for t in np.asarray(spec["data"][0]["text"]).ravel())
-    assert figures.round_off([np.array([1.0, -2.0])]) == pytest.approx(64 * np.finfo(np.float32).eps)
+    assert round_off([np.array([1.0, -2.0])]) == pytest.approx(64 * np.finfo(np.float32).eps)
+
+
+def test_a_sum_far_smaller_than_its_slices_is_drawn_on_a_scale_of_its_own():
+    """The digit classifier's ten slices span ±3.27 and add up to ±0.33: on the slices' scale Σ would look
+    blank. Σ and the tape's get a second colour axis, painted by a heatmap over them that has no hover
+    of its own; the numbers (hover, cells, the screen reader's tables) stay those of the first."""
+    rng = np.random.default_rng(0)
+    jacobian = rng.normal(size=(10, 4, 4))
+    jacobian -= 0.95 * jacobian.mean(axis=0)  # the slices nearly cancel
+    sums = jacobian.sum(axis=0)
+    spec = equations.sum_equation(jacobian, np.ones(10), sums, "logits", "image", ("tape", "vs"), own="Σ's own scale")
+    numbers, paint = spec["data"]
+    layout = spec["layout"]
+    assert layout["coloraxis"]["cmax"] == pytest.approx(np.abs(jacobian).max())
+    assert layout["coloraxis2"]["cmax"] == pytest.approx(np.abs(sums).max())
+    assert layout["coloraxis2"]["cmax"] < layout["coloraxis"]["cmax"] / 4
+    assert layout["coloraxis2"]["colorbar"]["title"]["text"] == "Σ's own scale"
+    assert paint["coloraxis"] == "coloraxis2" and paint["hoverinfo"] == "skip"
+    own = np.isfinite(np.asarray(paint["z"], float))
+    assert own.sum() == 2 * sums.size  # Σ and the tape's panels only
+    assert np.array_equal(np.asarray(paint["z"], float)[own], np.asarray(numbers["z"], float)[own])
+    go.Figure(spec)  # Plotly reads it
+    # Sums of the slices' size share their scale: the picture shows that they are made of them.
+    shared = equations.sum_equation(jacobian, np.ones(10), jacobian[0] * 3, "y", "x", ("tape", "vs"))
+    assert len(shared["data"]) == 1 and "coloraxis2" not in shared["layout"]
+    # Round-off is drawn as 0, not blown up on a scale of its own.
+    zero = jacobian - jacobian.mean(axis=0)
+    flat = equations.sum_equation(zero, np.ones(10), zero.sum(axis=0), "y", "x", ("tape", "vs"))
+    assert len(flat["data"]) == 1
+
+
+def test_any_element_is_written_at_its_rank_and_round_off_as_0():
+    assert generic_blanks("C", 2, "A", 2) == {"y_i": "C[i,j]", "v_i": "v[i,j]", "x_k": "A[k,l]", "sum_i": "Σᵢ,ⱼ "}
+    assert generic_blanks("f", 1, "x", 0) == {"y_i": "f[i]", "v_i": "v[i]", "x_k": "x", "sum_i": "Σᵢ "}
+    assert generic_blanks("z", 0, "x", 2)["sum_i"] == ""  # a scalar has one slice: nothing to add up
+    assert [number_text(v, 1e-6) for v in (-8.851e-08, -0.0, 2.7731, 1e-6, -3e-7)] == ["0", "0", "2.773", "1e-06", "0"]
+    assert settled(np.array([1.0, -5e-8, 2e-6]), 1e-6).tolist() == [1.0, 0.0, 2e-6]

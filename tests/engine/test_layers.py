@@ -30,7 +30,7 @@ LAYERS = {
     "jaccore.classifier": ({"numpy"}, {"jaccore._tensorflow", "jaccore.engine"}),
     "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
     "jaccore.refusals": (set(), {"jaccore.engine", "jaccore.markup", "jaccore.translations"}),
-    "jaccore.tracing": (set(), set()),
+    "jaccore.tracing": ({"numpy"}, {"jaccore.notation"}),
     "jaccore.functions": (
         set(),
         {"jaccore._tensorflow", "jaccore.refusals", "jaccore.tracing", "jaccore.translations"},

@@ -93,7 +93,7 @@ def shown_rows(app: AppTest) -> dict[str, np.ndarray]:
     for markup in htmls(app):
         table = re.search(r'<table class="jx-table">.*?</table>', markup)
         if table:
-            rows = re.findall(r"<tr><th>([^<]+)</th>(.*?)</tr>", table.group())
+            rows = re.findall(r"<tr><th scope=\"row\">([^<]+)</th>(.*?)</tr>", table.group())
             numbers = {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
             return {label: np.array(values, dtype=float) for label, values in numbers.items()}
     raise AssertionError("no table on the page")

@@ -245,7 +245,7 @@ def audit_insight(app, jacobian: np.ndarray, y_ndim: int) -> None:
     """The numbers an explanation shows are the plain gradient's (the slices added up)."""
     plain = jacobian.sum(axis=tuple(range(y_ndim)))
     for markup in htmls(app):
-        if "<h3>" in markup and screen.SHAPE_SENTENCE.search(markup):
+        if "<h2>" in markup and screen.SHAPE_SENTENCE.search(markup):
             for numbers in screen.numbers_in_code_spans(markup):
                 screen.close(numbers, plain, "the explanation's numbers", digits=4)
 

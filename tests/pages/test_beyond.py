@@ -167,7 +167,7 @@ def test_the_digits_page_asks_first_and_keeps_the_questions_for_a_teachers_link(
     """Before the pictures, two predictions (the Jacobian's shape, what the gradient of the
     probabilities returns); under ?predict=off the same questions come after them, as a self-check."""
     asking, off = open_page("digits", predict=None), open_page("digits")
-    headings = lambda app: [h.value for h in app.subheader]  # noqa: E731
+    headings = lambda app: [h.value for h in app.header]  # noqa: E731
     assert headings(asking)[0] == "Predict first" and headings(off)[-1] == "Self-check"
     for app in (asking, off):
         assert {r.key for r in app.radio} >= {"quiz.digits.shape", "quiz.digits.zero"} and errors(app) == []

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from jaccore.catalog import EXAMPLES
-from jaccore.notation import array_text, element_indices, index_label, number, partial_label
+from jaccore.notation import array_text, element_indices, generic_blanks, index_label, number, partial_label
 from jaccore.translations import SENTENCES
 from tests.pages.apptest import charts, errors, htmls, open_page, panel_blocks
 from tests.pages.screen import oracle_jacobian
@@ -185,8 +185,10 @@ def test_the_plain_sum_with_weights_set_is_told_that_v_was_forgotten(lang):
     assert weighted[0] == 16
     type_boxes(app, "A", [flat[:, 0].sum(), (v * v) @ flat[:, 1], *weighted[2:]])
     told = marks(app, "A")
-    assert said("build.unweighted", lang, s="11", y="C", xk="A[0,0]") in told["∇A[0,0]"]
-    assert said("build.weighted_twice", lang, s=array_text((v * v) @ flat[:, 1]), y="C", xk="A[0,1]") in told["∇A[0,1]"]
+    blanks = generic_blanks("C", 2, "A", 2)
+    assert said("build.unweighted", lang, s="11", y="C", xk="A[0,0]", **blanks) in told["∇A[0,0]"]
+    twice = said("build.weighted_twice", lang, s=array_text((v * v) @ flat[:, 1]), y="C", xk="A[0,1]", **blanks)
+    assert twice in told["∇A[0,1]"] and "v[i,j]·∂C[i,j]/∂A[0,1]" in twice
     assert told["∇A[1,0]"] == told["∇A[1,1]"] == said("exercise.right", lang)
 
 

@@ -61,7 +61,7 @@ def test_answering_reveals_the_jacobian_and_the_gradient_and_counts_on_the_home_
         app.radio(key=question.key).set_value(question.options[0]).run()
     assert errors(app) == [] and not held(app)
     assert {"slices", "sum"} <= set(charts(app))
-    assert [h.value for h in app.subheader][-2:] == ["Exercise: partial derivatives by hand", "Your predictions"]
+    assert [h.value for h in app.header][-2:] == ["Exercise: partial derivatives by hand", "Your predictions"]
     app.switch_page("pages/home.py").run()
     assert any("✓ predicted" in link.proto.label for link in app.get("page_link"))
     counted = f"1 of {len(EXAMPLES)} examples predicted, 0 of {len(EXAMPLES) + 1} gradients built, 0 of {len(EXAMPLES)}"
@@ -76,7 +76,7 @@ def test_just_show_me_skips_every_example_for_the_visit(first_visit):
     assert not held(app) and {"slices", "sum"} <= set(charts(app))
     app.switch_page("pages/square.py").run()
     assert not held(app) and len(questions(app)) == 3  # after the answers, as a self-check
-    assert "Self-check" in [h.value for h in app.subheader]
+    assert "Self-check" in [h.value for h in app.header]
 
 
 def test_predict_off_in_a_link_shows_at_once_and_stays_in_the_url():
@@ -133,7 +133,7 @@ def test_the_flow_speaks_vietnamese():
     labels = [q.label for q in questions(app)]
     assert labels[0].startswith("`C` có chiều (2, 2) và `A` có chiều (2, 2)")
     app.button(key="predict.skip").click().run()
-    assert "Bài tập: tự tính đạo hàm riêng" in [h.value for h in app.subheader]
+    assert "Bài tập: tự tính đạo hàm riêng" in [h.value for h in app.header]
 
 
 def test_the_exercise_asks_and_grades_at_the_values_on_screen():
