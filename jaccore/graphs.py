@@ -12,6 +12,7 @@ import ctypes
 import gc
 import re
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -125,11 +126,11 @@ def _forget_beyond(limit: int) -> None:
         _dropped += 1
     _dropped += len(dead)
     if _dropped >= 8:
-        _give_back_memory()
+        give_back_memory()
         _dropped = 0
 
 
-def _give_back_memory() -> None:
+def give_back_memory() -> None:
     """Return freed memory to the system (glibc keeps it otherwise: RSS 772 MiB after 640 graphs were
     dropped, 583 MiB after malloc_trim). A no-op where there is no glibc."""
     gc.collect()
@@ -194,3 +195,14 @@ def _sentence(error: Exception) -> str:
         if line and not line.startswith(("File ", "Traceback")):
             return line[:300]
     return type(error).__name__
+
+
+def median_ms(call: Callable[[], object], repeats: int) -> float:
+    """The median of `repeats` timed calls, after one untimed call (which traces, or warms up)."""
+    call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return 1000 * float(np.median(times))

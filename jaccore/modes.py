@@ -12,7 +12,6 @@ returns numpy. The Jacobians obey the engine's size limit.
 """
 
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ import numpy as np
 
 from jaccore._tensorflow import tf
 from jaccore.engine import MAX_JACOBIAN_ELEMENTS, JacobianSizeError
-from jaccore.graphs import DTYPE, ZERO, compiled, counting_others, output_of, run, validated
+from jaccore.graphs import DTYPE, ZERO, compiled, counting_others, median_ms, output_of, run, validated
 
 __all__ = ["MAX_TIMED_ELEMENTS", "Built", "jacobian_by_columns", "jacobian_by_rows", "time_modes"]
 
@@ -181,25 +180,14 @@ def _time_modes(n_out: int, n_in: int, repeats: int, seed: int) -> dict[str, flo
 
     big = MAX_TIMED_ELEMENTS
     timed = {
-        "rows": _median_ms(lambda: jacobian_by_rows(layer, inputs, "x", max_elements=big), repeats),
-        "columns": _median_ms(lambda: jacobian_by_columns(layer, inputs, "x", max_elements=big), repeats),
+        "rows": median_ms(lambda: jacobian_by_rows(layer, inputs, "x", max_elements=big), repeats),
+        "columns": median_ms(lambda: jacobian_by_columns(layer, inputs, "x", max_elements=big), repeats),
     }
     if n_out <= MAX_LOOPED_PASSES:
         looped = lambda: jacobian_by_rows(layer, inputs, "x", vectorized=False, max_elements=big)  # noqa: E731
-        timed["rows_looped"] = _median_ms(looped, repeats)
-    timed["eager"] = _median_ms(lambda: _eager_jacobian(layer, inputs), repeats)
+        timed["rows_looped"] = median_ms(looped, repeats)
+    timed["eager"] = median_ms(lambda: _eager_jacobian(layer, inputs), repeats)
     return timed
-
-
-def _median_ms(call: Callable[[], object], repeats: int) -> float:
-    """The median of `repeats` timed calls, after one untimed call (which traces, or warms up)."""
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return 1000 * float(np.median(times))
 
 
 def _eager_jacobian(fn: Callable, inputs: Mapping[str, np.ndarray]) -> np.ndarray:

@@ -85,6 +85,13 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         Param("upstream", "choice"),
         Param("batch", "whole"),
     ),
+    "training": (
+        Param("network", "choice"),
+        Param("loss", "choice"),
+        sliders("X.0.0"),
+        Param(r"label\.\d+", "choice", "label.0"),
+        Param("first", "whole"),
+    ),
     "pitfalls": (),
     "puzzles": (Param("puzzle", "choice"), Param("answer", "text")),
 }
@@ -137,6 +144,7 @@ BEYOND = (
     Page("hessian", "hessian", "beyond", Text("The Hessian", "Ma trận Hessian")),
     Page("linear_map", "linear", "beyond", Text("The best linear map", "Ánh xạ tuyến tính tốt nhất")),
     Page("digits", "classifier", "beyond", Text("A digit classifier's Jacobian", "Jacobian của bộ phân loại chữ số")),
+    Page("training_step", "training", "beyond", Text("A training step", "Một bước huấn luyện")),
     Page("pitfalls", "pitfalls", "beyond", Text("Pitfalls: silent wrong answers", "Cạm bẫy: những đáp án sai lặng lẽ")),
 )
 

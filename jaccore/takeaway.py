@@ -98,6 +98,34 @@ def largest_difference(a: str, b: str) -> str:
     return f"print(float(tf.reduce_max(tf.abs({a} - {b}))))"
 
 
+# A training step ----------------------------------------------------------------------------
+
+
+def training_cells(values: Mapping[str, np.ndarray], loss: str, page: str, lang: str) -> list[Cell]:
+    """Y, the losses and L on one tape; v = ∂L/∂Y; tape.gradient(L, W) beside ∂Y/∂W weighted by v; the
+    bias's gradient beside v summed over the batch; the per-example gradients and their mean."""
+    from jaccore.catalog.training import CODE, FORMULAS, LOSS_NAMES
+
+    cells = heading(f"{page}: {LOSS_NAMES[loss](lang)}", FORMULAS[loss], page, lang)
+    cells += [markdown("notebook.inputs", lang), code(*constant_lines(values), tag="inputs")]
+    cells.append(markdown("notebook.training_tape", lang))
+    cells.append(code("with tf.GradientTape(persistent=True) as g:", "    g.watch([W, b])", "    Y = X @ W + b",
+                      f"    losses = {CODE[loss]}", "    L = tf.reduce_mean(losses)", "v = g.gradient(L, Y)",
+                      "print(float(L))", "print(v)", tag="upstream"))  # fmt: skip
+    cells.append(markdown("notebook.training_weights", lang))
+    cells.append(code("jacobian_W = g.jacobian(Y, W)", "print(jacobian_W.shape)", "gradient_W = g.gradient(L, W)",
+                      "print(gradient_W)", largest_difference("tf.tensordot(v, jacobian_W, axes=2)", "gradient_W"),
+                      tag="weights"))  # fmt: skip
+    cells.append(markdown("notebook.training_bias", lang))
+    cells.append(code("gradient_b = g.gradient(L, b)", "print(gradient_b)",
+                      largest_difference("tf.reduce_sum(v, axis=0)", "gradient_b"), tag="bias"))  # fmt: skip
+    cells.append(markdown("notebook.training_per_example", lang))
+    cells.append(code("per_example = g.jacobian(losses, W)", "print(per_example.shape)",
+                      largest_difference("tf.reduce_mean(per_example, axis=0)", "gradient_W"),
+                      tag="per_example"))  # fmt: skip
+    return cells
+
+
 # Row by row or column by column ------------------------------------------------------------
 
 

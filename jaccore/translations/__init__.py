@@ -27,11 +27,12 @@ from jaccore.translations import (
     progress,
     puzzle,
     quiz,
+    training,
 )
 from jaccore.translations.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Text, counted, grouped, language_from
 
-_PARTS = (app, home, example, lesson, playground, batch, chain, modes, hessian, linear, digits, pitfalls, expression,
-          code, notebook, predict, exercise, build, progress, puzzle, quiz)  # fmt: skip
+_PARTS = (app, home, example, lesson, playground, batch, chain, modes, hessian, linear, digits, training, pitfalls,
+          expression, code, notebook, predict, exercise, build, progress, puzzle, quiz)  # fmt: skip
 SENTENCES: dict[str, Text] = {key: text for part in _PARTS for key, text in part.SENTENCES.items()}
 assert len(SENTENCES) == sum(len(part.SENTENCES) for part in _PARTS), "a key is defined twice"
 

@@ -67,6 +67,30 @@ SENTENCES = {
         "là gradient (nhân với `v` nếu có trọng số). Số in ra cuối cùng là độ lệch lớn nhất: 0, hoặc sai "
         "số làm tròn của float32.",
     ),
+    "notebook.training_tape": T(
+        "## The step on one tape\n\n`persistent=True`: the tape answers several questions. `Y` is recorded "
+        "on it, so `g.gradient(L, Y)` gives v = ∂L/∂Y, shaped like Y. The cell prints L, then v.",
+        "## Cả bước trên một tape\n\n`persistent=True`: tape trả lời được nhiều câu hỏi. `Y` được ghi lên "
+        "tape, nên `g.gradient(L, Y)` cho v = ∂L/∂Y, cùng chiều với Y. Ô này in ra L, rồi v.",
+    ),
+    "notebook.training_weights": T(
+        "## `g.gradient(L, W)` is ∂Y/∂W weighted by v\n\nThe cell prints the Jacobian's shape, the gradient, "
+        "then the largest difference between the slices weighted by v and the gradient.",
+        "## `g.gradient(L, W)` là ∂Y/∂W nhân với v\n\nÔ này in ra chiều của Jacobian, gradient, rồi sai khác "
+        "lớn nhất giữa tổng các lát nhân với v và gradient.",
+    ),
+    "notebook.training_bias": T(
+        "## The bias: v summed over the batch\n\nThe cell prints `g.gradient(L, b)`, then its largest "
+        "difference from `tf.reduce_sum(v, axis=0)`.",
+        "## Độ lệch: v cộng theo lô\n\nÔ này in ra `g.gradient(L, b)`, rồi sai khác lớn nhất của nó so với "
+        "`tf.reduce_sum(v, axis=0)`.",
+    ),
+    "notebook.training_per_example": T(
+        "## Per-example gradients\n\n`g.jacobian(losses, W)`: one gradient of W's shape per example. The cell "
+        "prints its shape, then the largest difference between their mean and `g.gradient(L, W)`.",
+        "## Gradient từng mẫu\n\n`g.jacobian(losses, W)`: mỗi mẫu một gradient cùng chiều với W. Ô này in ra "
+        "chiều của nó, rồi sai khác lớn nhất giữa trung bình của chúng và `g.gradient(L, W)`.",
+    ),
     "notebook.next": T(
         "## Your turn\n\nChange a value in the inputs cell, or the formula in the tape cell, and run all "
         "the cells again: the check must still print 0 or a rounding error.",

@@ -24,7 +24,7 @@ def render_batch(page: Page) -> None:
     example = BATCH_EXAMPLES["coupled" if coupled else "independent"]
     sections.render_formula(example.formula)
     st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
-    sections.render_inputs_header(example)
+    sections.render_inputs_header(example.inputs)
     live_batch(example)
     render_jacobian_sizes()
 

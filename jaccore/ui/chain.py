@@ -42,7 +42,7 @@ def render_chain(page: Page) -> None:
         sections.render_formula(OUTER_FORMULAS[chosen], key="jx-formula-outer")
     chain = CHAIN_EXAMPLES[chosen]
     wrt = sections.choose_wrt(chain)
-    sections.render_inputs_header(chain)
+    sections.render_inputs_header(chain.inputs)
     live_chain(chosen, wrt)
     render_costs(chosen, wrt)
 

@@ -30,7 +30,7 @@ def render_hessian(page: Page) -> None:
     sections.render_formula(example.formula)
     st.markdown(f"**{example.question(language())}** {example.insights['x'](language())}")
     shown = with_direction(example)
-    sections.render_inputs_header(shown)
+    sections.render_inputs_header(shown.inputs)
     st.caption(say("hessian.v_hint"))
     on_screen = sections.OnScreen(page=page.title(language()))
     live_hessian(slug, on_screen)

@@ -18,6 +18,7 @@ from jaccore.ui.playground import render_playground
 from jaccore.ui.predict import predictions_off
 from jaccore.ui.puzzles import render_puzzles
 from jaccore.ui.state import bind_page, language, say
+from jaccore.ui.training import render_training
 from jaccore.ui.widgets import drop_stale_choices, keep_what_the_page_reads
 from jaccore.ui.worked import render_example, render_lesson
 
@@ -32,6 +33,7 @@ KINDS = {
     "hessian": render_hessian,
     "linear": render_linear,
     "classifier": render_digits,
+    "training": render_training,
     "pitfalls": render_pitfalls,
     "puzzles": render_puzzles,
 }

@@ -42,7 +42,7 @@ def render_linear(page: Page) -> None:
         return
     elements = {".".join(map(str, i)): index_label(example.output_name, i) for i in element_indices(y_shape)}
     element = url_choice(st.selectbox, say("linear.element"), elements, "element", next(iter(elements)))
-    sections.render_inputs_header(with_direction(example, wrt))
+    sections.render_inputs_header(with_direction(example, wrt).inputs)
     on_screen = sections.OnScreen(page=page.title(language()))
     live_linear(slug, wrt, element, on_screen)
     files.render_notebook_download(f"notebook_{page.slug}_{slug}_{wrt}.ipynb", on_screen)

@@ -38,7 +38,7 @@ def render_modes(page: Page) -> None:
     wrt = sections.choose_wrt(LAYER)
     options = {"rows": say("modes.rows"), "columns": say("modes.columns")}
     mode = url_choice(st.radio, say("modes.pick"), options, "mode", "rows", horizontal=True)
-    sections.render_inputs_header(LAYER)
+    sections.render_inputs_header(LAYER.inputs)
     on_screen = sections.OnScreen(page=page.title(language()))
     live_modes(mode, wrt, on_screen)
     files.render_notebook_download(f"notebook_{page.slug}_{mode}_{wrt}.ipynb", on_screen)

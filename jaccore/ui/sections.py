@@ -134,12 +134,12 @@ def choose_wrt(example: Example) -> str:
     )
 
 
-def render_inputs_header(example: Example, held: bool = False) -> None:
+def render_inputs_header(inputs: Mapping[str, np.ndarray], held: bool = False) -> None:
     """The inputs' heading, notes on URL values that could not be used, and the reset button (not
     while the sliders are `held` for the learner's predictions)."""
     st.header(say("example.inputs"))
     st.caption(say("example.inputs_hint"))
-    defaults = slider_defaults(example.inputs)
+    defaults = slider_defaults(inputs)
     icon = ":material/restart_alt:"
     st.button(say("example.reset"), on_click=reset_inputs, args=(defaults,), key="reset", icon=icon, disabled=held)
 

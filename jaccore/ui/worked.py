@@ -36,7 +36,7 @@ def render_explorer(example: Example, teach: bool = False) -> None:
     """
     wrt = sections.choose_wrt(example)
     held = teach and asking(example, wrt)
-    sections.render_inputs_header(example, held)
+    sections.render_inputs_header(example.inputs, held)
     views = sections.choose_views(example, wrt, "flat", "weights", "check")
     on_screen = OnScreen(page=example.title(language()))
     live_example(example, wrt, views, on_screen, held, teach=teach)
@@ -113,7 +113,7 @@ def render_lesson(page: Page) -> None:
     example = EXAMPLES[url_choice(st.selectbox, say("lesson.pick"), titles, "example", "matvec")]
     sections.render_formula(example.formula)
     wrt = sections.choose_wrt(example)
-    sections.render_inputs_header(example)
+    sections.render_inputs_header(example.inputs)
     views = sections.choose_views(example, wrt, "weights")
     live_lesson(example, wrt, views, page.slug)
     render_self_check(example, wrt)

@@ -78,3 +78,18 @@ def test_linear_map_notebook_prints_the_line(page, server):
     line = linearization(LAYER.fn, values, "x", np.ones((4, 1), np.float32), STEPS)
     value, slope = numbers(printed["jvp"])
     np.testing.assert_allclose([value, slope], [line.output[0, 0], line.directional[0, 0]], rtol=1e-6)
+
+
+def test_training_notebook_prints_the_pages_step(page, server):
+    """X[0,0] moved on "A training step": the notebook's L, v and gradients are the step at the moved values."""
+    from jaccore.catalog.training import INPUTS
+    from jaccore.training import training_step
+
+    visit(page, server, "training_step")
+    values = moved(INPUTS, move_first_slider(page))
+    printed = printed_in_process(download(page, "notebook_training_step_mse.ipynb"))
+    step = training_step(values, "mse")
+    np.testing.assert_allclose(numbers(printed["upstream"])[0], step.value, rtol=1e-6)
+    np.testing.assert_allclose(tensors(printed["weights"])[0], step.loss_weights, **CLOSE)
+    np.testing.assert_allclose(tensors(printed["bias"])[0], step.loss_bias, **CLOSE)
+    np.testing.assert_allclose([float(n) for n in page.evaluate(TABLE, "Y")], step.outputs.ravel(), rtol=1e-3)

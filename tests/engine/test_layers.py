@@ -28,6 +28,10 @@ LAYERS = {
     "jaccore.hessian": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs", "jaccore.engine"}),
     "jaccore.linearization": ({"numpy"}, {"jaccore._tensorflow", "jaccore.graphs"}),
     "jaccore.classifier": ({"numpy"}, {"jaccore._tensorflow", "jaccore.engine"}),
+    "jaccore.training": (
+        {"numpy"},
+        {"jaccore._tensorflow", "jaccore.catalog", "jaccore.classifier", "jaccore.engine", "jaccore.graphs"},
+    ),
     "jaccore.lab": ({"numpy"}, {"jaccore._tensorflow", "jaccore.catalog"}),
     "jaccore.refusals": (set(), {"jaccore.engine", "jaccore.markup", "jaccore.translations"}),
     "jaccore.tracing": ({"numpy"}, {"jaccore.notation"}),

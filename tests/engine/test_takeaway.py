@@ -246,3 +246,36 @@ def test_digits_notebooks_print_the_pages_slices_and_gradients(n, c):
     np.testing.assert_allclose(zero, 0, atol=1e-6)
     np.testing.assert_allclose(of_p, page.of_probability.gradient, rtol=1e-4, atol=1e-6)
     np.testing.assert_allclose(of_log_p, page.of_log_probability, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("loss", ["mse", "cross_entropy"])
+def test_training_notebooks_print_the_pages_step(loss, lang, rng):
+    """L, v = ∂L/∂Y, tape.gradient of W and b, and the per-example gradients, as the notebook prints them,
+    against the page's step and the closed forms (∂L/∂W = Xᵀ·v, ∂L/∂b = v summed over the batch)."""
+    from jaccore.catalog.training import INPUTS, LABELS, one_hot
+    from jaccore.training import training_step
+
+    values = {name: np.round(rng.uniform(-3, 3, value.shape), 1).astype(np.float32) for name, value in INPUTS.items()}
+    if loss == "cross_entropy":
+        values["T"] = one_hot(LABELS, 2)
+    cells = takeaway.training_cells(values, loss, "Page", lang)
+    names = {"mse": {"en": "mean squared error", "vi": "sai số bình phương trung bình"},
+             "cross_entropy": {"en": "softmax cross-entropy", "vi": "cross-entropy của softmax"}}  # fmt: skip
+    name = names[loss][lang]
+    assert cells[0].source.startswith(f"# Page: {name}\n")
+    printed = printed_in_process(takeaway.notebook_bytes(cells))
+    step = training_step(values, loss)
+    value, *_ = numbers(printed["upstream"])
+    np.testing.assert_allclose(value, step.value, rtol=1e-6)
+    (v,) = tensors(printed["upstream"])
+    np.testing.assert_allclose(v, step.upstream, **CLOSE)
+    (gradient_W,) = tensors(printed["weights"])
+    X = values["X"].astype(np.float64)
+    np.testing.assert_allclose(gradient_W, X.T @ step.upstream, rtol=1e-5, atol=1e-6)
+    (gradient_b,) = tensors(printed["bias"])
+    np.testing.assert_allclose(gradient_b, step.upstream.sum(axis=0), rtol=1e-5, atol=1e-6)
+    assert tuple(int(n) for n in numbers(printed["weights"])[:4]) == (3, 2, 2, 2)
+    assert tuple(int(n) for n in numbers(printed["per_example"])[:3]) == (3, 2, 2)
+    for tag in ("weights", "bias", "per_example"):
+        assert numbers(printed[tag])[-1] <= 1e-5, tag

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from jaccore.catalog import CHAIN_EXAMPLES, CHAINS, EXAMPLES, HESSIAN_EXAMPLES, LAYER, chain_slug
 from jaccore.catalog.puzzles import PUZZLES
+from jaccore.catalog.training import INPUTS as TRAINING_INPUTS
 from jaccore.figures import panel_titles
 from jaccore.grading import points
 from jaccore.notation import as_matrix
@@ -69,6 +70,8 @@ def actions(app, slug: str) -> list[tuple]:
         found += [("radio", "class"), ("radio", "output"), ("radio", "upstream"), ("button", "mistake")]
     if slug == "puzzles":
         found += [("answer", "answer"), ("selectbox", "puzzle")]
+    if slug == "training_step":
+        found += [("radio", r.key) for r in app.radio if r.key in ("network", "loss") or r.key.startswith("label.")]
     if slug == "playground":
         found += [("text", "expr")] + [("text", t.key) for t in app.text_input if t.key.startswith("shape.")]
     boxes = [("box", t.key) for t in app.text_input if t.key.startswith("build.")]
@@ -135,12 +138,15 @@ def choices(app, key: str) -> list[str]:
         return ["ones", "one_hot"]
     if key == "output":
         return ["logits", "probabilities"]
+    if key.startswith("label."):
+        return list(screen.widget(app, "radio", key).options)
     if key == "element":  # y's elements, as codes: "0.1" for y[0,1], "" for a scalar y
         options = screen.widget(app, "selectbox", key).options
         return [o.split("[")[1].rstrip("]").replace(",", ".") if "[" in o else "" for o in options]
     examples = list(LINEAR_FUNCTIONS) if screen.widget(app, "selectbox", "element") else list(EXAMPLES)
     codes = {"lang": ["en", "vi"], "example": examples, "chain": list(CHAIN_EXAMPLES), "mode": ["rows", "columns"],
-             "function": list(HESSIAN_EXAMPLES), "puzzle": list(PUZZLES)}  # fmt: skip
+             "function": list(HESSIAN_EXAMPLES), "puzzle": list(PUZZLES),
+             "network": ["layer", "digits"], "loss": ["mse", "cross_entropy"]}  # fmt: skip
     return codes[key]
 
 
@@ -413,5 +419,62 @@ def audit_puzzles(app) -> None:
     assert bool(charts(app)) == same_shape
 
 
+def audit_training(app) -> None:
+    """The training step at the sliders (and labels) on screen, in float64 from the closed forms: v = ∂L/∂Y
+    (MSE: 2(Y − T)/(B·m); cross-entropy: (softmax(Y) − onehot)/B), the slices of ∂Y/∂W and ∂Y/∂b weighted by
+    it adding up to Xᵀ·v and to v summed over the batch, and the per-example gradients adding up to their
+    sum; or, for the digit classifier, each image's softmax − onehot, the gradient of its loss in b2."""
+    shown = charts(app)
+    if screen.widget(app, "radio", "network").value == "digits":
+        first = int(app.slider(key="first").value)
+        rows = []
+        for k in range(6):
+            n = (first + k) % 1797
+            logits, _ = oracles.digit_network(oracles.digit_image(n))
+            rows.append(oracles.softmax(logits) - np.eye(10)[oracles.digit_label(n)])
+        audit_slices(shown["digits"], np.ones(6), np.array(rows))
+        return
+    held = screen.sliders(app)
+    X, W, b = (training_input(held, name) for name in ("X", "W", "b"))
+    Y = X @ W + b
+    (B, n), m = X.shape, W.shape[1]
+    if screen.widget(app, "radio", "loss").value == "mse":
+        T = training_input(held, "T")
+        v, losses = 2 * (Y - T) / (B * m), ((Y - T) ** 2).mean(axis=1)
+    else:
+        labels = [int(screen.widget(app, "radio", f"label.{k}").value) for k in range(B)]
+        T = np.eye(m)[labels]
+        p = np.exp(Y - Y.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        v, losses = (p - T) / B, -np.log(p[np.arange(B), labels])
+    screen.close(shown_matrix(app, "Y"), Y, "Y = X @ W + b", digits=4)
+    screen.close(panels_of(shown["upstream"])[0], v, "v = ∂L/∂Y")
+    dY_dW = np.einsum("ik,jl->ijkl", X, np.eye(m))  # ∂Y[i,j]/∂W[k,l] = X[i,k]·δ(j,l)
+    dY_db = np.broadcast_to(np.eye(m), (B, m, m))  # ∂Y[i,j]/∂b = the row j of the identity
+    audit_slices(shown["weights"], v.reshape(-1), dY_dW.reshape(B * m, n, m))
+    np.testing.assert_allclose(np.tensordot(v, dY_dW, axes=2), X.T @ v)
+    audit_slices(shown["bias"], v.reshape(-1), dY_db.reshape(B * m, m))
+    per_example = np.einsum("ik,il->ikl", X, B * v)  # ∂ℓ[i]/∂W = X[i]ᵀ·∂ℓ[i]/∂Y[i], and ∂ℓ[i]/∂Y[i] = B·v[i]
+    audit_slices(shown["per_example"], np.ones(B), per_example)
+    text = next(m for m in htmls(app) if "ℓ = " in m or "ℓ =" in html.unescape(m))
+    shown_losses = re.search(r"\[([^\]]*)\]", html.unescape(text).split("ℓ", 1)[1]).group(1)
+    screen.close(np.array(shown_losses.split(","), float), losses, "the losses ℓ", digits=4)
+
+
+def training_input(held: dict[str, float], name: str) -> np.ndarray:
+    shape = TRAINING_INPUTS[name].shape
+    return np.array([held[key] for key in screen.slider_keys(name, shape)], np.float64).reshape(shape)
+
+
+def audit_slices(figure: dict, weights: np.ndarray, slices: np.ndarray) -> None:
+    """A sum picture: each slice times its weight, their sum, and tape.gradient beside it."""
+    *terms, total, tape = panels_of(figure)
+    for term, w, slice_ in zip(terms, weights, slices, strict=True):
+        screen.close(term, as_matrix(w * slice_), "a weighted slice")
+    gradient = as_matrix(np.tensordot(weights, slices, axes=1))
+    screen.close(total, gradient, "Σ of the weighted slices")
+    screen.close(tape, gradient, "tape.gradient")
+
+
 BEYOND = {"rows_or_columns": audit_modes, "hessian": audit_hessian, "linear_map": audit_linear, "digits": audit_digits,
-          "puzzles": audit_puzzles}  # fmt: skip
+          "puzzles": audit_puzzles, "training_step": audit_training}  # fmt: skip

@@ -1,4 +1,5 @@
-"""The pages beyond the notebook, through AppTest: playground, batch_jacobian, chain rule."""
+"""The pages beyond the notebook, through AppTest: playground, batch_jacobian, chain rule, the digit
+classifier, the training step."""
 
 import re
 
@@ -151,7 +152,8 @@ def test_softmax_of_a_column_says_so_above_the_pictures():
 
 @pytest.mark.parametrize(("slug", "key"), [("rows_or_columns", "quiz.passes.x"), ("linear_map", "quiz.linear"),
                                            ("hessian", "quiz.hessian.cubic"), ("digits", "quiz.digits.shape"),
-                                           ("digits", "quiz.digits.zero")])  # fmt: skip
+                                           ("digits", "quiz.digits.zero"), ("training_step", "quiz.training.bias"),
+                                           ("training_step", "quiz.training.per_example")])  # fmt: skip
 def test_the_self_checks_explain_each_mistake_as_its_own(slug, key):
     """Every option of the self-check is explained as what it means: the right one why it is right,
     each wrong one the mistake it is, never one sentence for all."""
@@ -187,3 +189,35 @@ def test_the_mistake_button_walks_the_images_the_network_reads_wrong():
         assert app.query_params["image"] == str(seen[-1])  # the link holds the image shown
     assert seen == [int(n) for n in mistakes()[mistakes() > TRAINED_ON][:3]]
     assert errors(app) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_training_step_measures_four_ways_at_three_batch_sizes(lang):
+    """Measure fills the table: one row per batch size, a time in ms for each way (the Python loop too:
+    512 tape.gradient calls take about a second); no button, no table."""
+    from jaccore.training import BATCHES
+
+    app = open_page("training_step", lang=lang)
+    assert not re.search(r"\d ms", " ".join(texts(app)))
+    app.button(key="measure").click().run()
+    table = next(m for m in htmls(app) if "<table" in m and "batch_jacobian" in m)
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)[1:]
+    assert [re.search(r">(\d+)<", row).group(1) for row in rows] == [str(b) for b in BATCHES]
+    for row in rows:
+        assert len(re.findall(r"[\d.]+(?:e[-+]?\d+)? ms", row)) == 4, row
+    assert errors(app) == []
+
+
+def test_the_training_steps_labels_are_the_cross_entropys_and_the_links():
+    """A label moved: the link holds it, and v = (softmax − onehot)/B changes sign where it moved."""
+    app = open_page("training_step", loss="cross_entropy")
+    before = panels(charts(app)["upstream"])[0]
+    app.radio(key="label.0").set_value("1").run()
+    after = panels(charts(app)["upstream"])[0]
+    assert app.query_params["label.0"] == "1"
+    assert before[0, 0] < 0 < after[0, 0] and after[0, 1] < 0 < before[0, 1]
+    assert {r.key for r in open_page("training_step").radio} == {"lang", "network", "loss", *QUIZ}
+    assert errors(app) == []
+
+
+QUIZ = ("quiz.training.bias", "quiz.training.per_example")
