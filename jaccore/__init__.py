@@ -5,6 +5,8 @@
 """
 
 import importlib
+import sys
+import types
 
 _MODULE_OF = {
     "EXAMPLES": "catalog",
@@ -33,3 +35,20 @@ def __getattr__(name: str):
     if name not in _MODULE_OF:
         raise AttributeError(f"module 'jaccore' has no attribute {name!r}")
     return getattr(importlib.import_module(f"jaccore.{_MODULE_OF[name]}"), name)
+
+
+# hessian and linearization are functions of modules of the same names. Importing such a module sets
+# it as the package's attribute, which would then hide the function: jaccore.hessian(...) would raise
+# "'module' object is not callable" once any code had imported jaccore.hessian. Those names are read
+# from their modules on every access instead.
+_SHADOWED = frozenset(name for name, module in _MODULE_OF.items() if name == module)
+
+
+class _Package(types.ModuleType):
+    def __getattribute__(self, name: str):
+        if name in _SHADOWED:
+            return getattr(importlib.import_module(f"jaccore.{name}"), name)
+        return super().__getattribute__(name)
+
+
+sys.modules[__name__].__class__ = _Package

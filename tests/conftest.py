@@ -6,6 +6,27 @@ import pytest
 
 import jaccore.catalog  # noqa: F401
 
+# The fast tier, for a contributor's inner loop: `pytest -m "not slow"` runs these (every page at its
+# defaults in both languages, the engine against its oracles, the package's shape, CI's script) in under
+# two minutes; every other test is marked slow. The README's command runs them all.
+FAST = (
+    "tests/pages/test_pages.py::test_every_page_runs_at_its_defaults",
+    "tests/pages/test_pages.py::test_languages_render_different_text",
+    "tests/pages/test_pages.py::test_page_files_and_catalog_are_in_step",
+    "tests/engine/test_engine.py",
+    "tests/engine/test_catalog.py",
+    "tests/engine/test_api.py",
+    "tests/engine/test_ci.py",
+    "tests/engine/test_layers.py",
+    "tests/engine/test_translations.py",
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if not item.nodeid.startswith(FAST):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def rng() -> np.random.Generator:

@@ -241,3 +241,18 @@ def test_any_element_is_written_at_its_rank_and_round_off_as_0():
     assert generic_blanks("z", 0, "x", 2)["sum_i"] == ""  # a scalar has one slice: nothing to add up
     assert [number_text(v, 1e-6) for v in (-8.851e-08, -0.0, 2.7731, 1e-6, -3e-7)] == ["0", "0", "2.773", "1e-06", "0"]
     assert settled(np.array([1.0, -5e-8, 2e-6]), 1e-6).tolist() == [1.0, 0.0, 2e-6]
+
+
+def test_positive_is_blue_negative_red_and_zero_white():
+    """The colour a cell is painted, read from the figure as Plotly maps it: ∂y/∂x > 0 blue, < 0 red, 0 white."""
+    from plotly.colors import sample_colorscale, unlabel_rgb
+
+    figure = figures.panels_in_a_row([np.array([[2.0, -2.0, 0.0]])], ["g"], ["x"])
+    axis = figure["layout"]["coloraxis"]
+    span = axis["cmax"] - axis["cmin"]
+
+    def colour(z: float) -> tuple:
+        return unlabel_rgb(sample_colorscale(axis["colorscale"], (z - axis["cmin"]) / span)[0])
+
+    (r, _, b), (r_neg, _, b_neg), white = colour(2.0), colour(-2.0), colour(0.0)
+    assert b > r + 60 and r_neg > b_neg + 60 and min(white) >= 230

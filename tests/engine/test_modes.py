@@ -8,10 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import jaccore
-from jaccore import hessian, linearization, modes
+from jaccore import modes
 from jaccore.catalog import HESSIAN_EXAMPLES, LAYER
 from jaccore.engine import JacobianSizeError
 from jaccore.graphs import InputError, trace_count
+from jaccore.hessian import hessian, hessian_vector_product
+from jaccore.linearization import linearization
 from tests.oracles import ORACLE_EXAMPLES, central_differences, example_wrt_pairs, random_inputs
 
 RTOL, ATOL = 1e-4, 1e-4
@@ -58,7 +60,7 @@ def test_the_layer_needs_three_rows_or_four_columns():
 def test_hessian_matches_closed_form_and_differences_of_the_gradient(slug, rng):
     example = HESSIAN_EXAMPLES[slug]
     x = rng.uniform(-2, 2, size=3).astype(np.float32)
-    h = hessian.hessian(example.fn, {"x": x}, "x")
+    h = hessian(example.fn, {"x": x}, "x")
     assert h.shape == (3, 3)
     np.testing.assert_allclose(h, example.closed_form({"x": x.astype(np.float64)}, "x"), rtol=RTOL, atol=ATOL)
     np.testing.assert_allclose(h, h.T, atol=1e-5)
@@ -76,29 +78,25 @@ def test_hessian_matches_closed_form_and_differences_of_the_gradient(slug, rng):
 def test_a_hessian_vector_product_is_h_times_v(slug, rng):
     example = HESSIAN_EXAMPLES[slug]
     x = rng.uniform(-2, 2, size=3).astype(np.float32)
-    h = hessian.hessian(example.fn, {"x": x}, "x")
+    h = hessian(example.fn, {"x": x}, "x")
     for v in (np.eye(3)[1], rng.normal(size=3)):
-        np.testing.assert_allclose(
-            hessian.hessian_vector_product(example.fn, {"x": x}, "x", v), h @ v, rtol=1e-4, atol=1e-5
-        )
-    np.testing.assert_allclose(
-        hessian.hessian_vector_product(example.fn, {"x": x}, "x", np.eye(3)[2]), h[:, 2], atol=1e-5
-    )
+        np.testing.assert_allclose(hessian_vector_product(example.fn, {"x": x}, "x", v), h @ v, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(hessian_vector_product(example.fn, {"x": x}, "x", np.eye(3)[2]), h[:, 2], atol=1e-5)
 
 
 def test_the_hessian_refuses_an_output_with_more_than_one_element():
     with pytest.raises(InputError, match=r"y has shape \(3, 1\).*reduce_sum"):
-        hessian.hessian(LAYER.fn, LAYER.inputs, "x")
+        hessian(LAYER.fn, LAYER.inputs, "x")
     with pytest.raises(InputError, match=r"y has shape \(3, 1\)"):
-        hessian.hessian_vector_product(LAYER.fn, LAYER.inputs, "x", np.ones((4, 1)))
+        hessian_vector_product(LAYER.fn, LAYER.inputs, "x", np.ones((4, 1)))
     with pytest.raises(InputError, match="must have x's shape"):
-        hessian.hessian_vector_product(HESSIAN_EXAMPLES["cubic"].fn, {"x": np.ones(3)}, "x", np.ones(2))
+        hessian_vector_product(HESSIAN_EXAMPLES["cubic"].fn, {"x": np.ones(3)}, "x", np.ones(2))
 
 
 def test_the_size_limit_holds_for_every_mode():
     fn = HESSIAN_EXAMPLES["cubic"].fn
     with pytest.raises(JacobianSizeError):
-        hessian.hessian(fn, {"x": np.ones(3)}, "x", max_elements=8)
+        hessian(fn, {"x": np.ones(3)}, "x", max_elements=8)
     with pytest.raises(JacobianSizeError):
         modes.jacobian_by_rows(LAYER.fn, LAYER.inputs, "W", max_elements=35)
     with pytest.raises(JacobianSizeError):
@@ -108,7 +106,7 @@ def test_the_size_limit_holds_for_every_mode():
 def test_the_linear_map_error_shrinks_like_t_squared():
     delta = np.array([[1.0], [-0.5], [0.25], [1.0]])
     steps = np.logspace(-4, -1, 7)
-    lin = linearization.linearization(LAYER.fn, LAYER.inputs, "x", delta, steps)
+    lin = linearization(LAYER.fn, LAYER.inputs, "x", delta, steps)
     assert lin.slope == pytest.approx(2, abs=0.05)
     assert np.all(np.diff(lin.errors) > 0)
     # Against finite differences of its own kind: f(x + tδ) evaluated directly in float64.
@@ -122,9 +120,7 @@ def test_the_linear_map_error_shrinks_like_t_squared():
 
 def test_a_linear_function_is_its_own_linear_map():
     example = jaccore.EXAMPLES["matvec"]
-    lin = linearization.linearization(
-        example.fn, example.inputs, "x", np.ones(example.inputs["x"].shape), [0.01, 0.1, 1.0]
-    )
+    lin = linearization(example.fn, example.inputs, "x", np.ones(example.inputs["x"].shape), [0.01, 0.1, 1.0])
     assert lin.errors.max() < 1e-12
     assert np.isnan(lin.slope)
 
@@ -142,7 +138,7 @@ def test_new_values_do_not_retrace(rng):
 
 def test_results_are_numpy():
     built = modes.jacobian_by_rows(LAYER.fn, LAYER.inputs, "x")
-    lin = linearization.linearization(LAYER.fn, LAYER.inputs, "x", np.ones((4, 1)), [0.1])
+    lin = linearization(LAYER.fn, LAYER.inputs, "x", np.ones((4, 1)), [0.1])
     for value in (built.jacobian, lin.errors, lin.output, lin.directional, lin.values):
         assert isinstance(value, np.ndarray)
 
@@ -158,7 +154,7 @@ def test_a_gradient_of_the_gradient_gives_the_sums_of_h_not_h(slug):
             y = example.fn(x=x)
         g = inner.gradient(y, x)
     nested = outer.gradient(g, x).numpy()
-    h = hessian.hessian(example.fn, {"x": x.numpy()}, "x")
+    h = hessian(example.fn, {"x": x.numpy()}, "x")
     np.testing.assert_allclose(nested, h.sum(axis=0), rtol=1e-5, atol=1e-5)
     assert nested.shape == (3,) and h.shape == (3, 3)
 
