@@ -1,13 +1,12 @@
 """Mutation testing of the pure core with mutmut 3: how many planted bugs the fast tests catch, per module.
 
 Each module is mutated in a copy of the working tree (mutmut writes its mutants/ there), against the
-engine tests and the AppTest page tests (not the browser tests, not the fuzz or the audit: too slow
-for a run per mutant; mutmut runs only the tests that reach the mutated function). Prints a markdown
+engine and AppTest tests that exercise it (MODULES). Prints a markdown
 table (mutants, killed, survived, not reached by any test, timed out, the score: killed over all of
 them) and writes each module's survivors, as diffs, to bench/results/mutation/<module>.txt.
 
     pip install "mutmut>=3.8,<4"
-    python dev/mutation.py                      # every module of MODULES (about two hours here)
+    python dev/mutation.py                      # every module of MODULES
     python dev/mutation.py jaccore/notation.py  # one
 """
 
@@ -22,21 +21,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "mutation"
-MODULES = [
-    "jaccore/engine.py", "jaccore/figures.py", "jaccore/tiles.py", "jaccore/readout.py", "jaccore/questions.py",
-    "jaccore/expression.py", "jaccore/refusals.py", "jaccore/notation.py", "jaccore/markup.py",
-    "jaccore/classifier.py", "jaccore/hessian.py", "jaccore/linearization.py", "jaccore/sitemap.py",
-    "jaccore/ui/memory.py",
-]  # fmt: skip
-# Not the fuzz and the audit (slow), nor the tests that read the source itself (mutmut rewrites it).
-TESTS = [
-    "tests/engine",
-    "tests/pages",
-    "--ignore=tests/pages/test_fuzz.py",
-    "--ignore=tests/pages/test_audit.py",
-    "--ignore=tests/engine/test_layers.py",
-    "--ignore=tests/engine/test_ci.py",
-]
+# Each module and the tests that exercise it (mutmut runs, per mutant, those of them that reach the
+# mutated function). Not the fuzz, the audit or the browser tests: too slow for a run per mutant.
+E, P = "tests/engine/", "tests/pages/"
+PICTURES = [E + "test_figures.py", E + "test_readout.py", E + "test_markup.py", E + "test_downloads.py"]
+MODULES = {
+    "jaccore/engine.py": [E + "test_engine.py", E + "test_catalog.py"],
+    "jaccore/figures.py": PICTURES,
+    "jaccore/tiles.py": PICTURES,
+    "jaccore/readout.py": PICTURES,
+    "jaccore/questions.py": [E + "test_questions.py", P + "test_predict.py"],
+    "jaccore/expression.py": [E + "test_expression.py", E + "test_functions.py"],
+    "jaccore/refusals.py": [E + "test_expression.py", E + "test_functions.py"],
+    "jaccore/notation.py": PICTURES,
+    "jaccore/markup.py": PICTURES,
+    "jaccore/classifier.py": [E + "test_classifier.py"],
+    "jaccore/hessian.py": [E + "test_modes.py"],
+    "jaccore/linearization.py": [E + "test_modes.py"],
+    "jaccore/sitemap.py": [P + "test_pages.py", E + "test_translations.py"],
+    "jaccore/ui/memory.py": [P + "test_progress.py", E + "test_progress.py"],
+}
 CONFIG = """
 [tool.mutmut]
 source_paths = ["jaccore/"]
@@ -65,8 +69,9 @@ def mutate(module: str, children: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
         tree = Path(tmp)
         top = copy_of_tree(tree)
+        tests = json.dumps(MODULES.get(module, ["tests/engine", "tests/pages"]))
         with (tree / "pyproject.toml").open("a") as config:
-            config.write(CONFIG.format(module=json.dumps(module), tests=json.dumps(TESTS), also_copy=json.dumps(top)))
+            config.write(CONFIG.format(module=json.dumps(module), tests=tests, also_copy=json.dumps(top)))
         mutmut = [sys.executable, "-m", "mutmut"]
         env = {**os.environ, "AUDIT_SEQUENCES": "2", "FUZZ_CASES": "4"}
         run = subprocess.run([*mutmut, "run", "--max-children", str(children)], cwd=tree, env=env,
@@ -87,7 +92,7 @@ def mutate(module: str, children: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("modules", nargs="*", default=MODULES)
+    parser.add_argument("modules", nargs="*", default=list(MODULES))
     parser.add_argument("--children", type=int, default=os.cpu_count() or 1, help="mutants run at once")
     args = parser.parse_args()
     print("| module | mutants | killed | survived | no test reaches it | timeout | score |")

@@ -88,8 +88,8 @@ PARAMS: dict[str, tuple[Param, ...]] = {
     "training": (
         Param("network", "choice"),
         Param("loss", "choice"),
+        Param(r"label\.\d+", "choice", "label.0"),  # before the sliders, whose pattern label.0 fits too
         sliders("X.0.0"),
-        Param(r"label\.\d+", "choice", "label.0"),
         Param("first", "whole"),
     ),
     "pitfalls": (),

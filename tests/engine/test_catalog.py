@@ -67,3 +67,22 @@ def test_the_script_writes_numbers_as_the_sliders_show_them():
     wide = python_literal(np.full((3, 8), -1.7, np.float32))
     assert wide.splitlines()[1] == "    [-1.7, -1.7, -1.7, -1.7, -1.7, -1.7, -1.7, -1.7],"
     assert np.array_equal(np.asarray(ast.literal_eval(wide), np.float32), np.full((3, 8), -1.7, np.float32))
+
+
+def test_each_page_samples_a_key_of_every_parameter_it_reads():
+    """The fuzz's targets: one key per parameter, each read by its page and by that parameter; a worked
+    example's slider and box keys name its own first input and its first x."""
+    from jaccore.sitemap import PAGES
+
+    for page in PAGES.values():
+        samples = page.samples()
+        assert len(samples) == len(page.params)
+        for param, key in zip(page.params, samples, strict=True):
+            assert page.param(key) is param, (page.slug, key)
+        assert page.param("no.such~key") is None and not page.reads("no.such~key")
+    assert {"A.0.0", "build.A.0.0", "wrt"} <= set(PAGES["matmul"].samples())
+    assert {"a.", "build.x.0.0"} <= set(PAGES["scale"].samples())
+    assert {"W.0.0", "build.x.0.0"} <= set(PAGES["jacobian_to_gradient"].samples())
+    assert {"X.0.0", "label.0", "network"} <= set(PAGES["training_step"].samples())
+    assert [page.slug for page in PAGES.values()][:2] == ["home", "vector_scalar"]
+    assert [p.kind for p in PAGES.values()].count("example") == len(EXAMPLES)

@@ -256,3 +256,24 @@ def test_positive_is_blue_negative_red_and_zero_white():
 
     (r, _, b), (r_neg, _, b_neg), white = colour(2.0), colour(-2.0), colour(0.0)
     assert b > r + 60 and r_neg > b_neg + 60 and min(white) >= 230
+
+
+def test_how_the_app_writes_a_number():
+    """Every place writes a number the same way: float32's shortest text, 4 significant digits, round-off
+    (under the noise) and -0.0 as 0; a matrix's element named the same whether its index is a list or a tuple."""
+    from jaccore.notation import array_text, number, shortest
+
+    assert number(np.float32(0.9)) == "0.9" and number(-0.0) == "0.0" and number(np.float32(-2.5)) == "-2.5"
+    assert number(np.float32(1e-8)) == "1e-08" and number(3) == "3.0"
+    assert shortest(np.float32(-0.9)) == -0.9 and float(np.float32(-0.9)) != -0.9
+    assert number_text(0.5) == "0.5" and number_text(-0.0) == "0" and number_text(-1e-9, 1e-6) == "0"
+    assert number_text(123456.0) == "1.235e+05" and number_text(2.0, 2.0) == "2"
+    assert array_text(np.array([[-0.0, 1e-9], [2, 3]]), 1e-6) == "[[0, 0], [2, 3]]" and array_text(np.float32(5)) == "5"
+    assert round_off([np.array([])]) == 0.0 and round_off([np.array([np.nan, -np.inf])]) == 0.0
+    assert round_off([np.array([-2.0, 1.0]), np.array([0.5])]) == pytest.approx(2 * 32 * np.finfo(np.float32).eps)
+    noise = 1e-3
+    out = settled(np.array([noise, -noise / 2, 2.0], np.float32), noise)
+    assert out.dtype == np.float32 and out.tolist() == [np.float32(noise), 0.0, 2.0]
+    assert index_label("A", [1, 0]) == index_label("A", (1, 0)) == "A[1,0]" and index_label("a", ()) == "a"
+    np.testing.assert_array_equal(as_matrix(np.arange(3)), [[0, 1, 2]])
+    np.testing.assert_array_equal(as_matrix(np.arange(8).reshape(2, 2, 2)), np.arange(8).reshape(4, 2))

@@ -224,3 +224,26 @@ def test_one_measurement_at_a_time_and_the_last_ones_shared(monkeypatch):
     assert {r["others"] for r in results} == {0}
     busy = modes.time_modes(30, 10)
     assert busy["others"] >= 1
+
+
+def test_the_hessians_refusals_say_what_and_where():
+    """The limit counts n² elements and allows exactly n²; a direction of the wrong shape is named v; a y
+    of several elements is refused for "the Hessian"; an x that y does not use has a zero Hessian."""
+    x = np.ones(3, np.float32)
+    cube = lambda x: tf.reduce_sum(x**3)  # noqa: E731
+    np.testing.assert_allclose(hessian(cube, {"x": x}, "x", max_elements=9), 6 * np.eye(3))
+    with pytest.raises(
+        JacobianSizeError, match=r"y \(\) with respect to x \(3,\) would have 9 elements; the limit is 8"
+    ):
+        hessian(cube, {"x": x}, "x", max_elements=8)
+    with pytest.raises(InputError, match=r"^v has shape \(2,\) but x has shape \(3,\): v must have x's shape"):
+        hessian_vector_product(cube, {"x": x}, "x", np.ones(2))
+    with pytest.raises(InputError, match=r"^the Hessian is defined here for an output with one element"):
+        hessian(lambda x: x * x, {"x": x}, "x")
+    with pytest.raises(InputError, match=r"^the Hessian-vector product is defined here"):
+        hessian_vector_product(lambda x: x * x, {"x": x}, "x", x)
+    unused = lambda x, z: tf.reduce_sum(z**2)  # noqa: E731
+    np.testing.assert_array_equal(hessian(unused, {"x": x, "z": x}, "x"), np.zeros((3, 3)))
+    hv = hessian_vector_product(cube, {"x": x}, "x", np.array([1, 0, 2]))  # a direction of ints, as float32
+    assert hv.dtype == np.float32
+    np.testing.assert_allclose(hv, [6, 0, 12])

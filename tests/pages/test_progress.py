@@ -128,3 +128,46 @@ def test_the_file_to_hand_in_is_offered_once_there_is_progress():
     answer_predictions(app)
     app.switch_page("pages/home.py").run()
     assert [b.proto.label for b in app.get("download_button")] == [SENTENCES["progress.download"]("en")]
+
+
+def memory_sent(app) -> dict[str, dict]:
+    """What the run sent to the browser's memory (memory.js), by the component's key: "memory" at the end
+    of a full run, "memory.earned" from a fragment that earned something."""
+    sent = {}
+    for element in app.get("bidi_component"):
+        key = element.proto.id.rsplit("-", 1)[-1]
+        if key.startswith("memory"):
+            data = json.loads(element.proto.json)
+            sent[key] = data | {"progress": json.loads(data["progress"])}
+    return sent
+
+
+def test_what_the_browser_is_told_to_keep_and_to_forget():
+    """Predictions earned: sent in the same run, by the fragment (write only) and the page's end; "Forget"
+    sends empty progress with forget once, under the next generation, and that generation stays."""
+    app = open_page("square", predict=None)
+    answer_predictions(app)
+    sent = memory_sent(app)
+    empty = {kind: [] for kind in ("progress.predicted", "progress.built", "progress.solved", "progress.seen")}
+    earned = empty | {"progress.predicted": ["square"]}
+    assert sent["memory"] == {"progress": earned, "forget": False, "generation": 0}
+    assert sent["memory.earned"] == {"progress": earned, "forget": False, "generation": 0, "write_only": True}
+    app.switch_page("pages/home.py").run()
+    assert "memory.earned" not in memory_sent(app)  # nothing new earned: the page's end alone
+    app.button(key="forget").click().run()
+    assert memory_sent(app)["memory"] == {"progress": empty, "forget": True, "generation": 1}
+    app.run()
+    assert memory_sent(app)["memory"] == {"progress": empty, "forget": False, "generation": 1}
+
+
+def test_what_the_browser_sends_back_is_taken_only_as_progress():
+    """The browser is the learner's: known kinds, strings under 64 characters, the first 64 of each kind,
+    of this generation; anything else is ignored."""
+    from jaccore.ui.memory import MAX_REMEMBERED, remembered
+
+    many = [f"page{n}" for n in range(MAX_REMEMBERED + 10)]
+    stored = {"progress.solved": ["a" * 63, "b" * 64, 7, None], "progress.seen": many, "other": ["x"], "generation": 2}
+    assert remembered(json.dumps(stored), 2) == {"progress.solved": {"a" * 63}, "progress.seen": set(many[:64])}
+    assert remembered(json.dumps(stored), 1) == {} and remembered(json.dumps({"progress.seen": ["x"]}), 0) == {}
+    assert remembered("{not json", 0) == {} and remembered(None, 0) == {} and remembered('["a"]', 0) == {}
+    assert remembered(json.dumps({"progress.seen": "abc", "generation": 0}), 0) == {}
