@@ -151,7 +151,7 @@ class _Cache:
 
     def __init__(self, budget: int) -> None:
         self.budget, self.used = budget, 0
-        self.entries: OrderedDict[tuple, Analysis] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[Analysis, int]] = OrderedDict()  # an analysis, its bytes
         self.lock = threading.Lock()
 
     def get(self, key: tuple) -> Analysis | None:
@@ -159,22 +159,40 @@ class _Cache:
             found = self.entries.get(key)
             if found is not None:
                 self.entries.move_to_end(key)
-            return found
+                return found[0]
+            return None
 
     def put(self, key: tuple, analysis: Analysis) -> Analysis:
         arrays = [a for a in vars(analysis).values() if isinstance(a, np.ndarray)]
         for array in arrays:
             array.setflags(write=False)
+        # What an entry holds beyond its arrays counts too. Counting the arrays alone, 8 MiB held some
+        # 75,000 analyses of A·B, 110 MiB in all, and a class's new states grew the server by ~2.5 MiB
+        # a minute on the way there (bench/soak.py).
+        size = sum(a.nbytes for a in arrays) + sum(len(part) for part in _bytes_in(key)) + ENTRY_BYTES
         with self.lock:
-            self.entries[key] = analysis
-            self.used += sum(a.nbytes for a in arrays)
+            if key in self.entries:
+                self.used -= self.entries.pop(key)[1]
+            self.entries[key] = (analysis, size)
+            self.used += size
             while self.used > self.budget and len(self.entries) > 1:
-                _, dropped = self.entries.popitem(last=False)
-                self.used -= sum(a.nbytes for a in vars(dropped).values() if isinstance(a, np.ndarray))
+                _, (_, dropped) = self.entries.popitem(last=False)
+                self.used -= dropped
         return analysis
 
 
-# 8 MiB: a thousand states of the worked examples (a class at the same values, a slider moved back),
+# An analysis's objects beyond its arrays and its key's bytes: A·B's take 1,549 bytes in all (tracemalloc,
+# 3,000 analyses), of which 112 are arrays and 32 the key's bytes.
+ENTRY_BYTES = 1408
+
+
+def _bytes_in(key: tuple) -> list[bytes]:
+    """The values' bytes in an analysis's key (its fingerprints: (name, shape, bytes) per value)."""
+    fingerprints = [item for item in key if isinstance(item, tuple)]
+    return [part for fingerprint in fingerprints for entry in fingerprint for part in entry if isinstance(part, bytes)]
+
+
+# 8 MiB: some 5,000 states of the worked examples (a class at the same values, a slider moved back),
 # or a few dozen of the largest allowed; what links can add is bounded with it.
 _analyses = _Cache(budget=8 << 20)
 
