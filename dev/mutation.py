@@ -36,8 +36,8 @@ MODULES = {
     "jaccore/notation.py": PICTURES,
     "jaccore/markup.py": PICTURES,
     "jaccore/classifier.py": [E + "test_classifier.py"],
-    "jaccore/hessian.py": [E + "test_modes.py"],
-    "jaccore/linearization.py": [E + "test_modes.py"],
+    "jaccore/curvature.py": [E + "test_modes.py"],
+    "jaccore/linear_map.py": [E + "test_modes.py"],
     "jaccore/sitemap.py": [P + "test_pages.py", E + "test_translations.py"],
     "jaccore/ui/memory.py": [P + "test_progress.py", E + "test_progress.py"],
 }

@@ -5,8 +5,6 @@
 """
 
 import importlib
-import sys
-import types
 
 _MODULE_OF = {
     "EXAMPLES": "catalog",
@@ -18,9 +16,11 @@ _MODULE_OF = {
     "batch_jacobian": "engine",
     "jacobian_by_rows": "modes",
     "jacobian_by_columns": "modes",
-    "hessian": "hessian",
-    "hessian_vector_product": "hessian",
-    "linearization": "linearization",
+    # Each name's module is named otherwise: importing a module named like the function would make
+    # the module the package's attribute, and jaccore.hessian(...) would then fail (docs/workarounds.md).
+    "hessian": "curvature",
+    "hessian_vector_product": "curvature",
+    "linearization": "linear_map",
     "digits": "classifier",
     "digit_classifier": "classifier",
     "classifier_jacobian": "classifier",
@@ -35,20 +35,3 @@ def __getattr__(name: str):
     if name not in _MODULE_OF:
         raise AttributeError(f"module 'jaccore' has no attribute {name!r}")
     return getattr(importlib.import_module(f"jaccore.{_MODULE_OF[name]}"), name)
-
-
-# hessian and linearization are functions of modules of the same names. Importing such a module sets
-# it as the package's attribute, which would then hide the function: jaccore.hessian(...) would raise
-# "'module' object is not callable" once any code had imported jaccore.hessian. Those names are read
-# from their modules on every access instead.
-_SHADOWED = frozenset(name for name, module in _MODULE_OF.items() if name == module)
-
-
-class _Package(types.ModuleType):
-    def __getattribute__(self, name: str):
-        if name in _SHADOWED:
-            return getattr(importlib.import_module(f"jaccore.{name}"), name)
-        return super().__getattribute__(name)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -18,8 +18,8 @@ import numpy as np
 import jaccore.engine as engine
 from jaccore._tensorflow import tf
 from jaccore.catalog.puzzles import Puzzle
+from jaccore.curvature import hessian
 from jaccore.expression import ExpressionError, parse_expression
-from jaccore.hessian import hessian
 from jaccore.notation import shape_text
 
 HALVES = np.array([-1.5, -1.0, -0.5, 0.5, 1.0, 1.5])  # the point shown: numbers a learner reads at a glance

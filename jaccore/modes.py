@@ -1,6 +1,6 @@
 """How TensorFlow builds a Jacobian: row by row (reverse mode) or column by column (forward mode),
-and which wins where, timed on this server. (The Hessian: jaccore/hessian.py; the best linear map:
-jaccore/linearization.py.)
+and which wins where, timed on this server. (The Hessian: jaccore/curvature.py; the best linear map:
+jaccore/linear_map.py.)
 
 For y = fn(**inputs) and x = inputs[wrt], with e_i the one-hot tensor of y's shape and e_k of x's:
 

@@ -8,8 +8,8 @@ import streamlit as st
 
 from jaccore import figures
 from jaccore.catalog import HESSIAN_EXAMPLES, Example
+from jaccore.curvature import hessian, hessian_vector_product
 from jaccore.engine import max_abs_difference
-from jaccore.hessian import hessian, hessian_vector_product
 from jaccore.markup import html_matrix, prose_html
 from jaccore.sitemap import Page
 from jaccore.takeaway import hessian_cells, notebook_bytes

@@ -9,7 +9,7 @@ import streamlit as st
 from jaccore import lines
 from jaccore.catalog import EXAMPLES, LAYER, Example
 from jaccore.engine import InputError, output_shape
-from jaccore.linearization import Linearization, linearization
+from jaccore.linear_map import Linearization, linearization
 from jaccore.markup import prose_html
 from jaccore.notation import element_indices, index_label
 from jaccore.sitemap import Page

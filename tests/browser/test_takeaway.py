@@ -9,7 +9,7 @@ import pytest
 import jaccore
 from dev.harness import missing_browser
 from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER
-from jaccore.linearization import linearization
+from jaccore.linear_map import linearization
 from jaccore.takeaway import STEPS
 from jaccore.ui.playground import DEFAULT_SHAPES, random_values
 from tests.browser.test_browser import move_first_slider, moved, visit

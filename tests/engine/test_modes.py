@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 import jaccore
 from jaccore import modes
 from jaccore.catalog import HESSIAN_EXAMPLES, LAYER
+from jaccore.curvature import hessian, hessian_vector_product
 from jaccore.engine import JacobianSizeError
 from jaccore.graphs import InputError, trace_count
-from jaccore.hessian import hessian, hessian_vector_product
-from jaccore.linearization import linearization
+from jaccore.linear_map import linearization
 from tests.oracles import ORACLE_EXAMPLES, central_differences, example_wrt_pairs, random_inputs
 
 RTOL, ATOL = 1e-4, 1e-4

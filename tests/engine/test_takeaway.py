@@ -17,7 +17,7 @@ from jaccore import takeaway
 from jaccore.catalog import EXAMPLES, HESSIAN_EXAMPLES, LAYER, Example, formula_example
 from jaccore.codegen import tensorflow_code
 from jaccore.expression import ExpressionError, parse_expression
-from jaccore.linearization import linearization
+from jaccore.linear_map import linearization
 from jaccore.translations import SENTENCES, Text
 from tests.notebooks import numbers, printed_by_kernel, printed_in_process, read, tensors
 from tests.oracles import random_inputs
